@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "settle-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "settle-cli.h"
+
+static const struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "demo", settle_cli_demo, N_("Create a demo book with realistic data") },
+  { "aging", settle_cli_aging, N_("Print the receivables aging of a book") },
+  { "export-pdf", settle_cli_export_pdf, N_("Write one invoice as a PDF") },
+};
+
+int
+settle_cli_fail (const GError *error)
+{
+  g_printerr ("settle-cli: %s\n", error->message);
+  return SETTLE_CLI_FAILED;
+}
+
+gboolean
+settle_cli_parse (GOptionContext *context,
+                  int            *argc,
+                  char         ***argv,
+                  int             n_positional)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("settle-cli: %s\n", error->message);
+      return FALSE;
+    }
+  /* argv[0] is the command's name. */
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr (_("settle-cli: expected %d arguments, got %d\n"), n_positional, *argc - 1);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: settle-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “settle-cli COMMAND --help” for a command's options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return SETTLE_CLI_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return SETTLE_CLI_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("settle-cli %s\n", PACKAGE_VERSION);
+      return SETTLE_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("settle-cli: unknown command “%s”\n\n"), argv[1]);
+  usage (stderr);
+  return SETTLE_CLI_USAGE;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of every subcommand. */
+#define SETTLE_CLI_OK      0
+#define SETTLE_CLI_FAILED  1
+#define SETTLE_CLI_USAGE   2
+
+int  settle_cli_demo       (int    argc,
+                            char **argv);
+int  settle_cli_aging      (int    argc,
+                            char **argv);
+int  settle_cli_export_pdf (int    argc,
+                            char **argv);
+
+/* Prints "settle-cli: message" on stderr and returns SETTLE_CLI_FAILED. */
+int  settle_cli_fail       (const GError *error);
+/* Parses options; on a usage error prints it with the help and returns FALSE. */
+gboolean settle_cli_parse  (GOptionContext *context,
+                            int            *argc,
+                            char         ***argv,
+                            int             n_positional);
+
+G_END_DECLS

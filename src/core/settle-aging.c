@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "settle-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "settle-aging.h"
+#include "settle-book-private.h"
+
+void
+settle_aging_report_free (SettleAgingReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->totals.client_name);
+  g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+row_free (SettleAgingRow *row)
+{
+  g_free (row->client_name);
+  g_free (row);
+}
+
+char *
+settle_aging_bucket_label (const SettleAgingReport *report,
+                           int                      bucket)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (bucket >= 0 && bucket < SETTLE_AGING_N_BUCKETS, NULL);
+
+  if (bucket == 0)
+    return g_strdup (report->basis == SETTLE_AGING_BY_DUE_DATE ? _("Current") : _("Today"));
+  if (bucket == SETTLE_AGING_N_BUCKETS - 1)
+    /* Translators: an aging bucket, e.g. "91+" days */
+    return g_strdup_printf (_("%d+"), report->edges[bucket - 2] + 1);
+  /* Translators: an aging bucket, e.g. "31–60" days */
+  return g_strdup_printf (_("%d–%d"), bucket == 1 ? 1 : report->edges[bucket - 2] + 1,
+                          report->edges[bucket - 1]);
+}
+
+static char *
+book_currency (SettleBook *book)
+{
+  char *currency = settle_book_get_setting (book, "currency");
+
+  if (currency == NULL || strlen (currency) != 3)
+    {
+      g_free (currency);
+      return g_strdup ("USD");
+    }
+  return currency;
+}
+
+/* TRUE when nothing in the book is dated after as_of, so the cached open balances
+ * are exactly the balances on that date. */
+static gboolean
+cache_is_current (SettleBook  *book,
+                  const char  *as_of,
+                  GError     **error)
+{
+  static const char * const queries[] = {
+    "SELECT MAX (issue_date) FROM invoices",
+    "SELECT MAX (closed_on) FROM invoices WHERE status <> 'draft'",
+    "SELECT MAX (date) FROM applications",
+    "SELECT MAX (date) FROM payments",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = settle_book_prepare (book, queries[i], error);
+      gboolean later = FALSE;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        later = strcmp ((const char *) sqlite3_column_text (stmt, 0), as_of) > 0;
+      sqlite3_reset (stmt);
+      if (later)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bucket sums in SQL: ?1 as-of date, ?2..?4 the edge dates, ?5 currency, ?6 as-of
+ * again for the historical balance. A row is due (or issued) on a date d; it is in
+ * bucket 0 when d >= ?1, bucket 1 when d >= ?2, and so on. */
+#define BUCKET_SUMS(col, bal) \
+  "SUM (CASE WHEN " col " >= ?1 THEN " bal " ELSE 0 END), " \
+  "SUM (CASE WHEN " col " < ?1 AND " col " >= ?2 THEN " bal " ELSE 0 END), " \
+  "SUM (CASE WHEN " col " < ?2 AND " col " >= ?3 THEN " bal " ELSE 0 END), " \
+  "SUM (CASE WHEN " col " < ?3 AND " col " >= ?4 THEN " bal " ELSE 0 END), " \
+  "SUM (CASE WHEN " col " < ?4 THEN " bal " ELSE 0 END) "
+
+static const char *const current_sql[] = {
+  "SELECT o.client_id, " BUCKET_SUMS ("o.due_date", "(o.total - o.amount_paid)")
+  "FROM invoices o WHERE o.status IN ('issued', 'partial') AND o.currency = ?5 "
+  "GROUP BY o.client_id",
+  "SELECT o.client_id, " BUCKET_SUMS ("o.issue_date", "(o.total - o.amount_paid)")
+  "FROM invoices o WHERE o.status IN ('issued', 'partial') AND o.currency = ?5 "
+  "GROUP BY o.client_id",
+};
+
+#define HISTORICAL_OPEN \
+  "FROM (SELECT i.client_id, i.due_date, i.issue_date, i.total - COALESCE (" \
+  "  (SELECT SUM (a.amount) FROM applications a WHERE a.invoice_id = i.id AND a.date <= ?1), 0) AS bal " \
+  "  FROM invoices i WHERE i.status <> 'draft' AND i.currency = ?5 AND i.issue_date <= ?1 " \
+  "  AND (i.closed_on IS NULL OR i.closed_on > ?1)) o GROUP BY o.client_id"
+
+static const char *const historical_sql[] = {
+  "SELECT o.client_id, " BUCKET_SUMS ("o.due_date", "o.bal") HISTORICAL_OPEN,
+  "SELECT o.client_id, " BUCKET_SUMS ("o.issue_date", "o.bal") HISTORICAL_OPEN,
+};
+
+static SettleAgingRow *
+row_for (GHashTable *rows,
+         SettleId    client_id)
+{
+  SettleAgingRow *row = g_hash_table_lookup (rows, &client_id);
+
+  if (row == NULL)
+    {
+      row = g_new0 (SettleAgingRow, 1);
+      row->client_id = client_id;
+      g_hash_table_insert (rows, &row->client_id, row);
+    }
+  return row;
+}
+
+static gboolean
+collect_credits (SettleBook  *book,
+                 gboolean     current,
+                 const char  *as_of,
+                 const char  *currency,
+                 GHashTable  *rows,
+                 GError     **error)
+{
+  /* Credit on a date: payments received by then (and not reversed by then), less
+   * what of them was applied by then. */
+  const char *sql = current
+    ? "SELECT id, credit FROM clients WHERE credit <> 0 AND currency = ?2"
+    : "SELECT c.id, "
+      " COALESCE ((SELECT SUM (p.amount) FROM payments p WHERE p.client_id = c.id "
+      "   AND p.date <= ?1 AND (p.status <> 'reversed' OR p.reversed_on > ?1)), 0) - "
+      " COALESCE ((SELECT SUM (a.amount) FROM applications a WHERE a.client_id = c.id "
+      "   AND a.date <= ?1), 0) "
+      "FROM clients c WHERE c.currency = ?2";
+  sqlite3_stmt *stmt = settle_book_prepare (book, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  settle_bind_text (stmt, 1, as_of);
+  settle_bind_text (stmt, 2, currency);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 credit = sqlite3_column_int64 (stmt, 1);
+
+      if (credit != 0)
+        row_for (rows, sqlite3_column_int64 (stmt, 0))->credit = credit;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return settle_book_set_error (book, rc, error);
+  return TRUE;
+}
+
+static gboolean
+fill_names (SettleBook *book,
+            GPtrArray  *rows,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SettleAgingRow *row = g_ptr_array_index (rows, i);
+      int rc;
+
+      stmt = settle_book_prepare (book, "SELECT name FROM clients WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->client_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        row->client_name = settle_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return settle_book_set_error (book, rc, error);
+    }
+  return TRUE;
+}
+
+static int
+compare_rows_by_name (gconstpointer a,
+                      gconstpointer b)
+{
+  const SettleAgingRow *ra = *(SettleAgingRow **) a;
+  const SettleAgingRow *rb = *(SettleAgingRow **) b;
+  int cmp = g_utf8_collate (ra->client_name, rb->client_name);
+
+  return cmp != 0 ? cmp : (ra->client_id > rb->client_id) - (ra->client_id < rb->client_id);
+}
+
+SettleAgingReport *
+settle_aging_compute (SettleBook       *book,
+                      const GDate      *as_of,
+                      SettleAgingBasis  basis,
+                      const char       *currency,
+                      GError          **error)
+{
+  g_autoptr(SettleAgingReport) report = NULL;
+  g_autoptr(GHashTable) rows = NULL;
+  g_autofree char *book_cur = NULL;
+  g_autofree char *as_of_iso = NULL;
+  gboolean current;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer value;
+  int rc;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  if (currency == NULL)
+    currency = book_cur = book_currency (book);
+
+  report = g_new0 (SettleAgingReport, 1);
+  report->as_of = *as_of;
+  report->basis = basis;
+  g_strlcpy (report->currency, currency, sizeof report->currency);
+  report->edges[0] = 30;
+  report->edges[1] = 60;
+  report->edges[2] = 90;
+  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  as_of_iso = settle_date_to_iso (as_of);
+
+  /* Read everything in one snapshot, so a writer between queries cannot tear it. */
+  if (!settle_book_exec (book, "SAVEPOINT aging", error))
+    return NULL;
+
+  current = cache_is_current (book, as_of_iso, error);
+  if (error && *error)
+    goto fail;
+  stmt = settle_book_prepare (book, current ? current_sql[basis] : historical_sql[basis], error);
+  if (stmt == NULL)
+    goto fail;
+  settle_bind_date (stmt, 1, as_of);
+  for (int e = 0; e < SETTLE_AGING_N_BUCKETS - 2; e++)
+    {
+      GDate edge = *as_of;
+
+      g_date_subtract_days (&edge, report->edges[e]);
+      settle_bind_date (stmt, 2 + e, &edge);
+    }
+  settle_bind_text (stmt, 5, currency);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SettleAgingRow *row = row_for (rows, sqlite3_column_int64 (stmt, 0));
+
+      for (int b = 0; b < SETTLE_AGING_N_BUCKETS; b++)
+        row->buckets[b] = sqlite3_column_int64 (stmt, 1 + b);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      settle_book_set_error (book, rc, error);
+      goto fail;
+    }
+  if (!collect_credits (book, current, as_of_iso, currency, rows, error))
+    goto fail;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SettleAgingRow *row = value;
+      gboolean empty = row->credit == 0;
+
+      for (int b = 0; b < SETTLE_AGING_N_BUCKETS; b++)
+        {
+          row->balance += row->buckets[b];
+          report->totals.buckets[b] += row->buckets[b];
+          empty = empty && row->buckets[b] == 0;
+        }
+      row->balance -= row->credit;
+      report->totals.credit += row->credit;
+      report->totals.balance += row->balance;
+      if (empty)
+        g_free (row);
+      else
+        g_ptr_array_add (report->rows, row);
+    }
+  g_hash_table_steal_all (rows);
+  if (!fill_names (book, report->rows, error))
+    goto fail;
+  settle_book_exec (book, "RELEASE aging", NULL);
+  g_ptr_array_sort (report->rows, compare_rows_by_name);
+  report->totals.client_name = g_strdup (_("Total"));
+  return g_steal_pointer (&report);
+
+fail:
+  settle_book_exec (book, "ROLLBACK TO aging; RELEASE aging", NULL);
+  return NULL;
+}
+
+gboolean
+settle_receivables_balance (SettleBook  *book,
+                            const GDate *as_of,
+                            const char  *currency,
+                            gint64      *balance,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *book_cur = NULL;
+  int rc;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+
+  if (currency == NULL)
+    currency = book_cur = book_currency (book);
+  stmt = settle_book_prepare (book,
+                              "SELECT "
+                              " COALESCE ((SELECT SUM (total) FROM invoices WHERE status <> 'draft' "
+                              "   AND currency = ?2 AND issue_date <= ?1 "
+                              "   AND NOT (status = 'void' AND closed_on <= ?1)), 0) - "
+                              " COALESCE ((SELECT SUM (amount) FROM payments WHERE currency = ?2 "
+                              "   AND date <= ?1 AND (status <> 'reversed' OR reversed_on > ?1)), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  settle_bind_date (stmt, 1, as_of);
+  settle_bind_text (stmt, 2, currency);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *balance = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return settle_book_set_error (book, rc, error);
+  return TRUE;
+}
+
+/* Each query returns one row naming what is broken, or nothing. */
+static const struct
+{
+  const char *what;
+  const char *sql;
+} invariants[] = {
+  { N_("subtotal is not the sum of its lines"),
+    "SELECT i.id FROM invoices i WHERE i.subtotal <> "
+    "(SELECT COALESCE (SUM (l.net), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) LIMIT 1" },
+  { N_("total is not subtotal plus tax"),
+    "SELECT id FROM invoices WHERE total <> subtotal + tax_total LIMIT 1" },
+  { N_("tax is not the sum of its lines' tax"),
+    "SELECT i.id FROM invoices i WHERE i.tax_rounding = 'per-line' AND i.tax_total <> "
+    "(SELECT COALESCE (SUM (l.tax), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) LIMIT 1" },
+  { N_("amount paid is not the sum of its applications"),
+    "SELECT i.id FROM invoices i WHERE i.amount_paid <> "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.invoice_id = i.id) LIMIT 1" },
+  { N_("status does not match what was paid"),
+    "SELECT id FROM invoices WHERE "
+    "(status = 'paid' AND (amount_paid <> total OR closed_on IS NULL)) OR "
+    "(status = 'partial' AND (amount_paid <= 0 OR amount_paid >= total OR closed_on IS NOT NULL)) OR "
+    "(status = 'issued' AND (amount_paid <> 0 OR closed_on IS NOT NULL)) OR "
+    "(status = 'void' AND (amount_paid <> 0 OR closed_on IS NULL)) OR "
+    "(status = 'draft' AND amount_paid <> 0) LIMIT 1" },
+  { N_("an application is dated before its invoice was issued"),
+    "SELECT a.invoice_id FROM applications a JOIN invoices i ON i.id = a.invoice_id "
+    "WHERE a.date < i.issue_date LIMIT 1" },
+};
+
+static const struct
+{
+  const char *what;
+  const char *sql;
+} client_invariants[] = {
+  { N_("balance is not the sum of its open invoices"),
+    "SELECT c.id FROM clients c WHERE c.balance <> "
+    "(SELECT COALESCE (SUM (i.total - i.amount_paid), 0) FROM invoices i "
+    " WHERE i.client_id = c.id AND i.status IN ('issued', 'partial')) LIMIT 1" },
+  { N_("credit is not its payments less their applications"),
+    "SELECT c.id FROM clients c WHERE c.credit <> "
+    "(SELECT COALESCE (SUM (p.amount), 0) FROM payments p WHERE p.client_id = c.id "
+    " AND p.status <> 'reversed') - "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.client_id = c.id) LIMIT 1" },
+  { N_("a payment has more applied than its amount"),
+    "SELECT p.client_id FROM payments p WHERE p.amount < "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.payment_id = p.id) LIMIT 1" },
+};
+
+static gboolean
+first_violation (SettleBook *book,
+                 const char *sql,
+                 SettleId   *id,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = settle_book_prepare (book, sql, error);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return settle_book_set_error (book, rc, error);
+  return TRUE;
+}
+
+gboolean
+settle_book_check_invariants (SettleBook *book,
+                              GError    **error)
+{
+  SettleId id;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
+    {
+      if (!first_violation (book, invariants[i].sql, &id, error))
+        return FALSE;
+      if (id != 0)
+        {
+          g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_CORRUPT,
+                       _("Invoice with id %" G_GINT64_FORMAT ": %s"), id, _(invariants[i].what));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (client_invariants); i++)
+    {
+      if (!first_violation (book, client_invariants[i].sql, &id, error))
+        return FALSE;
+      if (id != 0)
+        {
+          g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_CORRUPT,
+                       _("Client with id %" G_GINT64_FORMAT ": %s"), id,
+                       _(client_invariants[i].what));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "settle-gui"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "settle-aging-item.h"
+#include "settle-format.h"
+
+struct _SettleAgingItem
+{
+  GObject  parent_instance;
+
+  SettleId client_id;
+  char    *client_name;
+  gint64   buckets[SETTLE_AGING_N_BUCKETS];
+  gint64   credit;
+  gint64   balance;
+  char     currency[4];
+};
+
+G_DEFINE_FINAL_TYPE (SettleAgingItem, settle_aging_item, G_TYPE_OBJECT)
+
+G_STATIC_ASSERT (SETTLE_AGING_N_BUCKETS == 5);
+
+enum {
+  PROP_0,
+  PROP_CLIENT_ID,
+  PROP_CLIENT_NAME,
+  /* Text for the cells, then the amounts for the sorters, bucket by bucket. */
+  PROP_BUCKET0,
+  PROP_BUCKET1,
+  PROP_BUCKET2,
+  PROP_BUCKET3,
+  PROP_BUCKET4,
+  PROP_BUCKET0_VALUE,
+  PROP_BUCKET1_VALUE,
+  PROP_BUCKET2_VALUE,
+  PROP_BUCKET3_VALUE,
+  PROP_BUCKET4_VALUE,
+  PROP_CREDIT,
+  PROP_CREDIT_VALUE,
+  PROP_BALANCE,
+  PROP_BALANCE_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+settle_aging_item_finalize (GObject *object)
+{
+  SettleAgingItem *self = SETTLE_AGING_ITEM (object);
+
+  g_free (self->client_name);
+
+  G_OBJECT_CLASS (settle_aging_item_parent_class)->finalize (object);
+}
+
+/* An empty bucket stays blank, so the amounts that matter stand out. */
+static void
+take_amount (GValue     *value,
+             gint64      amount,
+             const char *currency)
+{
+  if (amount == 0)
+    g_value_set_static_string (value, "");
+  else
+    g_value_take_string (value, settle_format_money (amount, currency));
+}
+
+static void
+settle_aging_item_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SettleAgingItem *self = SETTLE_AGING_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+    case PROP_CLIENT_NAME:
+      g_value_set_string (value, self->client_name);
+      break;
+    case PROP_BUCKET0:
+    case PROP_BUCKET1:
+    case PROP_BUCKET2:
+    case PROP_BUCKET3:
+    case PROP_BUCKET4:
+      take_amount (value, self->buckets[prop_id - PROP_BUCKET0], self->currency);
+      break;
+    case PROP_BUCKET0_VALUE:
+    case PROP_BUCKET1_VALUE:
+    case PROP_BUCKET2_VALUE:
+    case PROP_BUCKET3_VALUE:
+    case PROP_BUCKET4_VALUE:
+      g_value_set_int64 (value, self->buckets[prop_id - PROP_BUCKET0_VALUE]);
+      break;
+    case PROP_CREDIT:
+      take_amount (value, self->credit, self->currency);
+      break;
+    case PROP_CREDIT_VALUE:
+      g_value_set_int64 (value, self->credit);
+      break;
+    case PROP_BALANCE:
+      g_value_take_string (value, settle_format_money (self->balance, self->currency));
+      break;
+    case PROP_BALANCE_VALUE:
+      g_value_set_int64 (value, self->balance);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+settle_aging_item_class_init (SettleAgingItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = settle_aging_item_finalize;
+  object_class->get_property = settle_aging_item_get_property;
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CLIENT_NAME] = g_param_spec_string ("client-name", NULL, NULL, NULL, flags);
+  for (int i = 0; i < SETTLE_AGING_N_BUCKETS; i++)
+    {
+      /* Static strings: the pspecs live as long as the class. */
+      static const char * const names[] = { "bucket0", "bucket1", "bucket2", "bucket3", "bucket4" };
+      static const char * const value_names[] = {
+        "bucket0-value", "bucket1-value", "bucket2-value", "bucket3-value", "bucket4-value",
+      };
+
+      properties[PROP_BUCKET0 + i] = g_param_spec_string (names[i], NULL, NULL, NULL, flags);
+      properties[PROP_BUCKET0_VALUE + i] =
+        g_param_spec_int64 (value_names[i], NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    }
+  properties[PROP_CREDIT] = g_param_spec_string ("credit", NULL, NULL, NULL, flags);
+  properties[PROP_CREDIT_VALUE] =
+    g_param_spec_int64 ("credit-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_BALANCE] = g_param_spec_string ("balance", NULL, NULL, NULL, flags);
+  properties[PROP_BALANCE_VALUE] =
+    g_param_spec_int64 ("balance-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+settle_aging_item_init (SettleAgingItem *self)
+{
+}
+
+SettleAgingItem *
+settle_aging_item_new (const SettleAgingRow *row,
+                       const char           *currency)
+{
+  SettleAgingItem *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  self = g_object_new (SETTLE_TYPE_AGING_ITEM, NULL);
+  self->client_id = row->client_id;
+  self->client_name = g_strdup (row->client_name);
+  memcpy (self->buckets, row->buckets, sizeof self->buckets);
+  self->credit = row->credit;
+  self->balance = row->balance;
+  g_strlcpy (self->currency, currency, sizeof self->currency);
+  return self;
+}
+
+SettleId
+settle_aging_item_get_client_id (SettleAgingItem *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), SETTLE_ID_NONE);
+  return self->client_id;
+}
