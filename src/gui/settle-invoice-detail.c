@@ -133,7 +133,12 @@ activity_label (const char *action)
     { "viewed", N_("Viewed by the client") },
     { "reminded", N_("Reminder sent") },
     { "escalated", N_("Escalated") },
-    { "paid", N_("Paid") },
+    { "paid", N_("Paid in full") },
+    { "part-paid", N_("Partly paid") },
+    { "received", N_("Payment received") },
+    { "updated", N_("Changed") },
+    { "held", N_("Put on hold") },
+    { "released", N_("Hold released") },
     { "payment", N_("Payment received") },
     { "applied", N_("Payment applied") },
     { "voided", N_("Voided") },
@@ -269,7 +274,9 @@ fill_activity (SettleInvoiceDetail *self,
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
 
-      if (activity->detail != NULL && *activity->detail != '\0')
+      /* "issued" carries the number, which the pane's title already shows. */
+      if (activity->detail != NULL && *activity->detail != '\0'
+          && g_strcmp0 (activity->detail, invoice->number) != 0)
         title = g_strdup_printf ("%s — %s", activity_label (activity->action), activity->detail);
       else
         title = g_strdup (activity_label (activity->action));

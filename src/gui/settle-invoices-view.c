@@ -18,13 +18,13 @@ struct _SettleInvoicesView
   SettleInvoiceRow       *selected_row;
   gulong                  selected_row_id;
 
-  AdwFlap                *flap;
   GtkSearchEntry         *search_entry;
   GtkSpinner             *spinner;
   GtkLabel               *count_label;
   GtkStack               *list_stack;
   AdwStatusPage          *empty_page;
   GtkColumnView          *column_view;
+  GtkPaned               *paned;
   GtkColumnViewColumn    *issued_column;
   SettleInvoiceDetail    *detail;
 };
@@ -76,8 +76,8 @@ update_state (SettleInvoicesView *self)
         {
           adw_status_page_set_title (self->empty_page, _("No Matching Invoices"));
           adw_status_page_set_description (self->empty_page,
-                                           _("No invoice number or client name starts with "
-                                             "what you typed."));
+                                           _("Nothing matches what you typed. Search by "
+                                             "invoice number or client name."));
         }
       else
         {
@@ -92,6 +92,25 @@ update_state (SettleInvoicesView *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
+/* The details pane opens at a set width the first time, whatever its contents
+ * would like: the list comes first. Dragging the handle changes it after that. */
+#define DETAILS_WIDTH 400
+
+static void
+show_details (SettleInvoicesView *self)
+{
+  gboolean placed = FALSE;
+  int width;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->detail)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  g_object_get (self->paned, "position-set", &placed, NULL);
+  if (width > 0 && !placed)
+    gtk_paned_set_position (self->paned, MAX (width / 2, width - DETAILS_WIDTH));
+}
+
 static void
 selected_row_changed (SettleInvoicesView *self)
 {
@@ -102,7 +121,7 @@ selected_row_changed (SettleInvoicesView *self)
   if (id == SETTLE_ID_NONE)
     return;
   show_invoice (self, id);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
+  show_details (self);
 }
 
 static void
@@ -130,7 +149,16 @@ sorter_changed_cb (SettleInvoicesView *self)
   gboolean descending = TRUE;
   int key = SETTLE_INVOICE_SORT_ISSUE_DATE;
 
+  /* The column view drops its columns, and so changes its sorter, while it is
+   * destroyed. */
+  if (self->model == NULL)
+    return;
+
   settle_sql_sorter_get_primary (sorter, &key, &descending);
+  /* The rows reload in place in the new order: what was selected is elsewhere
+   * now, and the top of the list is what the new order is about. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   settle_invoice_list_model_set_sort (self->model, key, descending);
 }
 
@@ -171,7 +199,7 @@ close_details_action (GtkWidget  *widget,
 {
   SettleInvoicesView *self = SETTLE_INVOICES_VIEW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_invoice (self, SETTLE_ID_NONE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
@@ -185,6 +213,13 @@ settle_invoices_view_dispose (GObject *object)
   if (self->selected_row != NULL)
     g_clear_signal_handler (&self->selected_row_id, self->selected_row);
   g_clear_object (&self->selected_row);
+  /* The column view and its models may outlive this view by a moment. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -229,13 +264,13 @@ settle_invoices_view_class_init (SettleInvoicesViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/settle/Settle/ui/settle-invoices-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, flap);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, paned);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, issued_column);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoicesView, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -284,7 +319,7 @@ settle_invoices_view_set_book (SettleInvoicesView *self,
   g_return_if_fail (SETTLE_IS_INVOICES_VIEW (self));
 
   show_invoice (self, SETTLE_ID_NONE);
-  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), FALSE);
   settle_invoice_detail_set_book (self->detail, book);
   settle_paged_model_set_book (SETTLE_PAGED_MODEL (self->model), book);
   update_state (self);

@@ -98,6 +98,13 @@ page_needs_fetch (SettlePagedModel *self,
          || (page->state == PAGE_LOADED && page->epoch != priv->epoch);
 }
 
+static int
+compare_stamps (const Page *a,
+                const Page *b)
+{
+  return a->stamp < b->stamp ? 1 : a->stamp > b->stamp ? -1 : 0;
+}
+
 static void
 evict_one (SettlePagedModel *self)
 {
@@ -130,8 +137,16 @@ set_n_items (SettlePagedModel *self,
   guint old = priv->n_items;
 
   clear_pages (self);
+  /* Out with the old rows, then in with the new, never both at once: when the
+   * rows it tracks (focus, selection) go, GTK 4.8's list views and
+   * GtkSingleSelection look for them among all the added rows, which would
+   * read every page of a million-row list. */
+  priv->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   priv->n_items = n_items;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
   if (old != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -216,12 +231,19 @@ fetch_done (GObject      *source_object,
   Page *page;
 
   priv->fetching = FALSE;
+  g_debug ("%s: page %u read", G_OBJECT_TYPE_NAME (self), data->page_index);
   if (priv->fetch_conn == NULL && data->conn != NULL && data->book == priv->book)
     priv->fetch_conn = g_object_ref (data->conn);
 
   rows = g_task_propagate_pointer (G_TASK (result), &error);
   page = g_hash_table_lookup (priv->pages, GUINT_TO_POINTER (data->page_index));
-  if (data->generation == priv->generation && page != NULL)
+  if (page != NULL && page->state == PAGE_LOADING && data->generation != priv->generation)
+    {
+      /* Read for the old order: read again. */
+      page->state = PAGE_QUEUED;
+      g_queue_push_head (&priv->queue, GUINT_TO_POINTER (page->index));
+    }
+  else if (page != NULL && page->state == PAGE_LOADING)
     {
       if (rows == NULL)
         g_warning ("Cannot read rows %u–%u: %s", data->offset,
@@ -296,11 +318,33 @@ kick_fetch (SettlePagedModel *self)
 
   page->state = PAGE_LOADING;
   priv->fetching = TRUE;
+  g_debug ("%s: fetching page %u (%s)", G_OBJECT_TYPE_NAME (self), page->index,
+           data->after != NULL ? "keyset" : "offset");
 
   task = g_task_new (self, NULL, fetch_done, NULL);
   g_task_set_source_tag (task, kick_fetch);
   g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
   g_task_run_in_thread (task, fetch_thread);
+}
+
+/* Reads every cached page again into the same items: the list keeps its row
+ * widgets, and no items-changed is needed while the number of rows holds. */
+static void
+reload_in_place (SettlePagedModel *self)
+{
+  SettlePagedModelPrivate *priv = settle_paged_model_get_instance_private (self);
+  g_autoptr(GList) pages = g_hash_table_get_values (priv->pages);
+
+  /* The most recently shown first: that is what is on screen. */
+  pages = g_list_sort (pages, (GCompareFunc) compare_stamps);
+  for (GList *l = pages; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page_needs_fetch (self, page))
+        g_queue_push_tail (&priv->queue, GUINT_TO_POINTER (page->index));
+    }
+  kick_fetch (self);
 }
 
 /* Counting */
@@ -359,14 +403,7 @@ count_done (GObject      *source_object,
         {
           /* Same rows, maybe new values: reload the cached pages in place so the
            * selection and the scroll position stay. */
-          GHashTableIter iter;
-          Page *page;
-
-          g_hash_table_iter_init (&iter, priv->pages);
-          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-            if (page_needs_fetch (self, page))
-              g_queue_push_tail (&priv->queue, GUINT_TO_POINTER (page->index));
-          kick_fetch (self);
+          reload_in_place (self);
         }
       else
         {
@@ -659,7 +696,11 @@ settle_paged_model_query_changed (SettlePagedModel *self,
       start_count (self);
     }
   else
-    set_n_items (self, priv->n_items);
+    {
+      /* The same rows in a new order: new contents for the same items. */
+      priv->epoch++;
+      reload_in_place (self);
+    }
 }
 
 void

@@ -61,8 +61,9 @@ gboolean    settle_paged_model_get_loading   (SettlePagedModel *self);
 /* TRUE when the count is known and no page is waiting for the book. */
 gboolean    settle_paged_model_is_idle       (SettlePagedModel *self);
 
-/* For subclasses: the query changed. With recount, the model empties and fills
- * again when the new count is in; without (a new order), every row reloads. */
+/* For subclasses: the query changed. With recount (a new search), the model
+ * empties and fills again when the new count is in; without (a new order), the
+ * same items reload in place with the rows of the new order. */
 void        settle_paged_model_query_changed (SettlePagedModel *self,
                                               gboolean          recount);
 /* The book changed: count again and reload the pages in the cache. */

@@ -60,7 +60,6 @@ export_done (GObject      *source_object,
   AdwToast *toast;
 
   g_free (data);
-  self->exports_running--;
 
   if (!settle_pdf_export_invoice_finish (result, &error))
     {
@@ -95,7 +94,6 @@ settle_window_export_pdf_to (SettleWindow *self,
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
   data->path = g_strdup (path);
-  self->exports_running++;
   settle_pdf_export_invoice_async (self->book, invoice_id, path, NULL, export_done, data);
 }
 

@@ -18,10 +18,10 @@ struct _SettleWindow
   GCancellable         *open_cancellable;
   guint                 poll_id;
   GSettings            *settings;
-  guint                 exports_running;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
   AdwViewStack         *view_stack;

@@ -31,6 +31,16 @@ set_views_book (SettleWindow *self,
   settle_aging_view_set_book (self->aging_view, book);
 }
 
+/* The bottom switcher stands in for the title's when the window is too narrow
+ * for it, and only while there are views to switch. */
+static void
+update_switcher_bar (SettleWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->state == SETTLE_WINDOW_OPEN
+                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 static void
 set_state (SettleWindow      *self,
            SettleWindowState  state)
@@ -42,6 +52,7 @@ set_state (SettleWindow      *self,
   gtk_spinner_set_spinning (self->loading_spinner, state == SETTLE_WINDOW_OPENING);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
                                                      state == SETTLE_WINDOW_OPEN);
+  update_switcher_bar (self);
   settle_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -92,12 +103,11 @@ open_error_hint (const GError *error)
   switch (error->code)
     {
     case SETTLE_BOOK_ERROR_NOT_A_BOOK:
-      return _("Settle books end in “.settle”. The file was not changed.");
+      return _("Choose a book made by Settle or settle-cli. The file was not changed.");
     case SETTLE_BOOK_ERROR_NEWER_VERSION:
       return _("Update Settle to open this book. The file was not changed.");
     case SETTLE_BOOK_ERROR_LOCKED:
-      return _("Close the other window, or wait for the billing run to finish, then open the "
-               "book again.");
+      return _("Use the window that has it open, or close the book there and try again.");
     case SETTLE_BOOK_ERROR_NOT_FOUND:
       return _("It may have been moved or renamed.");
     default:
@@ -280,6 +290,7 @@ settle_window_class_init (SettleWindowClass *klass)
                                                "/io/github/settle/Settle/ui/settle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SettleWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, view_stack);
@@ -297,6 +308,8 @@ settle_window_init (SettleWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->invoices_view, "notify::shown-invoice",
                            G_CALLBACK (settle_window_update_actions), self, G_CONNECT_SWAPPED);
 
