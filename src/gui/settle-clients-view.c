@@ -7,6 +7,7 @@
 
 #include "settle-client-row.h"
 #include "settle-clients-view.h"
+#include "settle-gui.h"
 #include "settle-sql-sorter.h"
 
 struct _SettleClientsView
@@ -92,23 +93,13 @@ update_state (SettleClientsView *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
-/* The details pane opens at a set width the first time, whatever its contents
- * would like: the list comes first. Dragging the handle changes it after that. */
+/* The details pane's width when it first opens. */
 #define DETAILS_WIDTH 380
 
 static void
 show_details (SettleClientsView *self)
 {
-  gboolean placed = FALSE;
-  int width;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->detail)))
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->detail), TRUE);
-  width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  g_object_get (self->paned, "position-set", &placed, NULL);
-  if (width > 0 && !placed)
-    gtk_paned_set_position (self->paned, MAX (width / 2, width - DETAILS_WIDTH));
+  settle_gui_reveal_pane (self->paned, GTK_WIDGET (self->detail), DETAILS_WIDTH);
 }
 
 static void

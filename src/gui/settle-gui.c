@@ -41,3 +41,23 @@ settle_gui_settings_new (void)
     }
   return g_settings_new_full (schema, NULL, NULL);
 }
+
+void
+settle_gui_reveal_pane (GtkPaned  *paned,
+                        GtkWidget *pane,
+                        int        details_width)
+{
+  gboolean placed = FALSE;
+  int width;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  g_return_if_fail (GTK_IS_WIDGET (pane));
+
+  if (gtk_widget_get_visible (pane))
+    return;
+  gtk_widget_set_visible (pane, TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (paned));
+  g_object_get (paned, "position-set", &placed, NULL);
+  if (width > 0 && !placed)
+    gtk_paned_set_position (paned, MAX (width / 2, width - details_width));
+}
