@@ -16,7 +16,9 @@ main (int   argc,
   g_autoptr(SettleApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SETTLE_LOCALEDIR lets an uninstalled build (./dev run, tests) find its catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SETTLE_LOCALEDIR") != NULL
+                                   ? g_getenv ("SETTLE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

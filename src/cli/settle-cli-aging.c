@@ -180,7 +180,8 @@ print_table (const SettleAgingReport *report)
                                                         : &report->totals;
       g_autofree char *credit = pretty (report, -row->credit);
       g_autofree char *balance = pretty (report, row->balance);
-      g_autofree char *name = g_utf8_substring (row->client_name, 0, name_width);
+      g_autofree char *name = g_utf8_substring (row->client_name, 0,
+                                                 MIN (name_width, (glong) g_utf8_strlen (row->client_name, -1)));
       int pad = name_width - (int) g_utf8_strlen (name, -1);
 
       if (i == report->rows->len)

@@ -19,6 +19,12 @@ static const struct
   { "demo", settle_cli_demo, N_("Create a demo book with realistic data") },
   { "aging", settle_cli_aging, N_("Print the receivables aging of a book") },
   { "export-pdf", settle_cli_export_pdf, N_("Write one invoice as a PDF") },
+  { "outbox", settle_cli_outbox, N_("Send and list the emails waiting in a book") },
+  { "statement", settle_cli_statement, N_("Write a client's statement of account as a PDF") },
+  { "bill", settle_cli_bill, N_("Make the invoices of recurring agreements due by a date") },
+  { "usage-import", settle_cli_usage_import, N_("Enter agreements' usage from a CSV file") },
+  { "remind", settle_cli_remind, N_("Send the reminders and charge the late fees due by a date") },
+  { "pay", settle_cli_pay, N_("Record, reverse or settle a client's payment") },
 };
 
 int
@@ -68,7 +74,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SETTLE_LOCALEDIR lets an uninstalled build (./dev run, tests) find its catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SETTLE_LOCALEDIR") != NULL
+                                   ? g_getenv ("SETTLE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

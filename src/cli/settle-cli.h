@@ -16,6 +16,18 @@ int  settle_cli_aging      (int    argc,
                             char **argv);
 int  settle_cli_export_pdf (int    argc,
                             char **argv);
+int  settle_cli_outbox     (int    argc,
+                            char **argv);
+int  settle_cli_statement  (int    argc,
+                            char **argv);
+int  settle_cli_bill       (int    argc,
+                            char **argv);
+int  settle_cli_usage_import (int    argc,
+                              char **argv);
+int  settle_cli_remind     (int    argc,
+                            char **argv);
+int  settle_cli_pay        (int    argc,
+                            char **argv);
 
 /* Prints "settle-cli: message" on stderr and returns SETTLE_CLI_FAILED. */
 int  settle_cli_fail       (const GError *error);

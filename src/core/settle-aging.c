@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -68,6 +70,8 @@ cache_is_current (SettleBook  *book,
     "SELECT MAX (closed_on) FROM invoices WHERE status <> 'draft'",
     "SELECT MAX (date) FROM applications",
     "SELECT MAX (date) FROM payments",
+    "SELECT MAX (reversed_on) FROM payments",
+    "SELECT MAX (date) FROM refunds",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -109,7 +113,8 @@ static const char *const current_sql[] = {
 
 #define HISTORICAL_OPEN \
   "FROM (SELECT i.client_id, i.due_date, i.issue_date, i.total - COALESCE (" \
-  "  (SELECT SUM (a.amount) FROM applications a WHERE a.invoice_id = i.id AND a.date <= ?1), 0) AS bal " \
+  "  (SELECT SUM (a.amount) FROM applications a WHERE a.invoice_id = i.id AND a.date <= ?1 " \
+  "   AND (a.reversed_on IS NULL OR a.reversed_on > ?1)), 0) AS bal " \
   "  FROM invoices i WHERE i.status <> 'draft' AND i.currency = ?5 AND i.issue_date <= ?1 " \
   "  AND (i.closed_on IS NULL OR i.closed_on > ?1)) o GROUP BY o.client_id"
 
@@ -141,15 +146,22 @@ collect_credits (SettleBook  *book,
                  GHashTable  *rows,
                  GError     **error)
 {
-  /* Credit on a date: payments received by then (and not reversed by then), less
-   * what of them was applied by then. */
+  /* Credit on a date: payments received by then (settled, and not reversed by
+   * then) and credit notes issued by then, less what of them was applied (and not
+   * reversed) or refunded by then. Credit notes are settled the day they are
+   * issued, so they are never open items. */
   const char *sql = current
     ? "SELECT id, credit FROM clients WHERE credit <> 0 AND currency = ?2"
     : "SELECT c.id, "
       " COALESCE ((SELECT SUM (p.amount) FROM payments p WHERE p.client_id = c.id "
-      "   AND p.date <= ?1 AND (p.status <> 'reversed' OR p.reversed_on > ?1)), 0) - "
+      "   AND p.date <= ?1 AND p.status <> 'pending' "
+      "   AND (p.status <> 'reversed' OR p.reversed_on > ?1)), 0) + "
+      " COALESCE ((SELECT SUM (n.total) FROM invoices n WHERE n.client_id = c.id "
+      "   AND n.kind = 'credit-note' AND n.status <> 'draft' AND n.issue_date <= ?1), 0) - "
       " COALESCE ((SELECT SUM (a.amount) FROM applications a WHERE a.client_id = c.id "
-      "   AND a.date <= ?1), 0) "
+      "   AND a.date <= ?1 AND (a.reversed_on IS NULL OR a.reversed_on > ?1)), 0) - "
+      " COALESCE ((SELECT SUM (r.amount) FROM refunds r WHERE r.client_id = c.id "
+      "   AND r.date <= ?1), 0) "
       "FROM clients c WHERE c.currency = ?2";
   sqlite3_stmt *stmt = settle_book_prepare (book, sql, error);
   int rc;
@@ -328,11 +340,15 @@ settle_receivables_balance (SettleBook  *book,
     currency = book_cur = book_currency (book);
   stmt = settle_book_prepare (book,
                               "SELECT "
-                              " COALESCE ((SELECT SUM (total) FROM invoices WHERE status <> 'draft' "
+                              " COALESCE ((SELECT SUM (CASE WHEN kind = 'credit-note' THEN -total "
+                              "   ELSE total END) FROM invoices WHERE status <> 'draft' "
                               "   AND currency = ?2 AND issue_date <= ?1 "
                               "   AND NOT (status = 'void' AND closed_on <= ?1)), 0) - "
                               " COALESCE ((SELECT SUM (amount) FROM payments WHERE currency = ?2 "
-                              "   AND date <= ?1 AND (status <> 'reversed' OR reversed_on > ?1)), 0)",
+                              "   AND date <= ?1 AND status <> 'pending' "
+                              "   AND (status <> 'reversed' OR reversed_on > ?1)), 0) + "
+                              " COALESCE ((SELECT SUM (amount) FROM refunds WHERE currency = ?2 "
+                              "   AND date <= ?1), 0)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -362,8 +378,9 @@ static const struct
     "SELECT i.id FROM invoices i WHERE i.tax_rounding = 'per-line' AND i.tax_total <> "
     "(SELECT COALESCE (SUM (l.tax), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) LIMIT 1" },
   { N_("amount paid is not the sum of its applications"),
-    "SELECT i.id FROM invoices i WHERE i.amount_paid <> "
-    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.invoice_id = i.id) LIMIT 1" },
+    "SELECT i.id FROM invoices i WHERE i.kind = 'invoice' AND i.amount_paid <> "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.invoice_id = i.id "
+    " AND a.reversed_on IS NULL) LIMIT 1" },
   { N_("status does not match what was paid"),
     "SELECT id FROM invoices WHERE "
     "(status = 'paid' AND (amount_paid <> total OR closed_on IS NULL)) OR "
@@ -371,6 +388,20 @@ static const struct
     "(status = 'issued' AND (amount_paid <> 0 OR closed_on IS NOT NULL)) OR "
     "(status = 'void' AND (amount_paid <> 0 OR closed_on IS NULL)) OR "
     "(status = 'draft' AND amount_paid <> 0) LIMIT 1" },
+  { N_("a credit note is not settled on its date or not linked to an invoice"),
+    "SELECT n.id FROM invoices n WHERE n.kind = 'credit-note' AND (n.status <> 'paid' OR "
+    "n.amount_paid <> n.total OR n.closed_on <> n.issue_date OR n.total <= 0 OR "
+    "n.original_id IS NULL OR "
+    "(SELECT o.kind FROM invoices o WHERE o.id = n.original_id) IS NOT 'invoice') LIMIT 1" },
+  { N_("a credit note has more applied than its total"),
+    "SELECT n.id FROM invoices n WHERE n.kind = 'credit-note' AND n.total < "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.credit_note_id = n.id) + "
+    "(SELECT COALESCE (SUM (r.amount), 0) FROM refund_parts r WHERE r.credit_note_id = n.id) "
+    "LIMIT 1" },
+  { N_("an application comes from neither a payment nor a credit note"),
+    "SELECT a.invoice_id FROM applications a WHERE (a.payment_id IS NULL) = "
+    "(a.credit_note_id IS NULL) OR (a.credit_note_id IS NOT NULL AND a.date < "
+    "(SELECT n.issue_date FROM invoices n WHERE n.id = a.credit_note_id)) LIMIT 1" },
   { N_("an application is dated before its invoice was issued"),
     "SELECT a.invoice_id FROM applications a JOIN invoices i ON i.id = a.invoice_id "
     "WHERE a.date < i.issue_date LIMIT 1" },
@@ -385,14 +416,26 @@ static const struct
     "SELECT c.id FROM clients c WHERE c.balance <> "
     "(SELECT COALESCE (SUM (i.total - i.amount_paid), 0) FROM invoices i "
     " WHERE i.client_id = c.id AND i.status IN ('issued', 'partial')) LIMIT 1" },
-  { N_("credit is not its payments less their applications"),
+  { N_("credit is not its payments and credit notes less their applications"),
     "SELECT c.id FROM clients c WHERE c.credit <> "
     "(SELECT COALESCE (SUM (p.amount), 0) FROM payments p WHERE p.client_id = c.id "
-    " AND p.status <> 'reversed') - "
-    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.client_id = c.id) LIMIT 1" },
+    " AND p.status = 'settled') + "
+    "(SELECT COALESCE (SUM (n.total), 0) FROM invoices n WHERE n.client_id = c.id "
+    " AND n.kind = 'credit-note' AND n.status <> 'draft') - "
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.client_id = c.id "
+    " AND a.reversed_on IS NULL) - "
+    "(SELECT COALESCE (SUM (r.amount), 0) FROM refunds r WHERE r.client_id = c.id) LIMIT 1" },
   { N_("a payment has more applied than its amount"),
     "SELECT p.client_id FROM payments p WHERE p.amount < "
-    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.payment_id = p.id) LIMIT 1" },
+    "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a WHERE a.payment_id = p.id "
+    " AND a.reversed_on IS NULL) + "
+    "(SELECT COALESCE (SUM (r.amount), 0) FROM refund_parts r WHERE r.payment_id = p.id) LIMIT 1" },
+  { N_("a pending or reversed payment still has applications"),
+    "SELECT p.client_id FROM payments p WHERE p.status <> 'settled' AND EXISTS "
+    "(SELECT 1 FROM applications a WHERE a.payment_id = p.id AND a.reversed_on IS NULL) LIMIT 1" },
+  { N_("a refund is not the sum of its parts"),
+    "SELECT r.client_id FROM refunds r WHERE r.amount <> "
+    "(SELECT COALESCE (SUM (t.amount), 0) FROM refund_parts t WHERE t.refund_id = r.id) LIMIT 1" },
 };
 
 static gboolean
@@ -431,7 +474,7 @@ settle_book_check_invariants (SettleBook *book,
       if (id != 0)
         {
           g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_CORRUPT,
-                       _("Invoice with id %" G_GINT64_FORMAT ": %s"), id, _(invariants[i].what));
+                       _("Invoice with id %" PRId64 ": %s"), id, _(invariants[i].what));
           return FALSE;
         }
     }
@@ -442,7 +485,7 @@ settle_book_check_invariants (SettleBook *book,
       if (id != 0)
         {
           g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_CORRUPT,
-                       _("Client with id %" G_GINT64_FORMAT ": %s"), id,
+                       _("Client with id %" PRId64 ": %s"), id,
                        _(client_invariants[i].what));
           return FALSE;
         }

@@ -19,6 +19,11 @@
 
 static const char * const migrations[] = {
   "0001-initial.sql",
+  "0002-invoicing.sql",
+  "0003-agreements.sql",
+  "0004-outbox.sql",
+  "0005-payments.sql",
+  "0006-dunning.sql",
 };
 
 struct _SettleBook
@@ -556,6 +561,10 @@ migrate (SettleBook *self,
   }
   if (!settle_book_exec (self, "COMMIT", error))
     goto fail;
+  /* Copy the new schema into the main file now: until a checkpoint, the header another
+   * process reads before opening (check_existing) would still look like no book at all,
+   * and a second window would say "not a book" instead of "already open". */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   return TRUE;
 
 fail_sqlite:

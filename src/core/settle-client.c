@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -173,7 +175,7 @@ settle_client_save (SettleBook   *book,
   else if (sqlite3_changes (settle_book_get_db (book)) == 0)
     {
       g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                   _("There is no client with id %" G_GINT64_FORMAT), client->id);
+                   _("There is no client with id %" PRId64), client->id);
       goto fail;
     }
   if (!settle_activity_log (book, "client", client->id, inserting ? "created" : "updated",
@@ -230,7 +232,7 @@ settle_client_load (SettleBook *book,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                 _("There is no client with id %" G_GINT64_FORMAT), id);
+                 _("There is no client with id %" PRId64), id);
   else if (rc != SQLITE_ROW)
     settle_book_set_error (book, rc, error);
   return g_steal_pointer (&c);

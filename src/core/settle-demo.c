@@ -8,6 +8,7 @@
 
 #include "settle-book-private.h"
 #include "settle-demo.h"
+#include "settle-demo-agreements.h"
 
 #define HISTORY_DAYS 548 /* 18 months */
 
@@ -746,6 +747,8 @@ settle_demo_generate (SettleBook              *book,
       return FALSE;
     }
   if (!settle_book_commit (book, error))
+    return FALSE;
+  if (!settle_demo_add_agreements (book, opt, error))
     return FALSE;
   if (bulk)
     settle_book_exec (book, "PRAGMA journal_mode = WAL; ANALYZE", NULL);

@@ -146,7 +146,7 @@ settle_invoice_query_page (SettleBook                 *book,
              (q->sort == SETTLE_INVOICE_SORT_DUE_DATE && !g_date_valid (&after->due_date)));
 
   sql = g_string_new ("SELECT i.id, i.number, i.client_id, c.name, c.on_hold, i.status, "
-                      "i.issue_date, i.due_date, i.currency, i.total, i.amount_paid "
+                      "i.issue_date, i.due_date, i.currency, i.total, i.amount_paid, i.kind "
                       "FROM invoices i JOIN clients c ON c.id = i.client_id");
   if (!keyset && !client_sort)
     {
@@ -235,6 +235,7 @@ settle_invoice_query_page (SettleBook                 *book,
       g_strlcpy (row->currency, (const char *) sqlite3_column_text (stmt, 8), sizeof row->currency);
       row->total = sqlite3_column_int64 (stmt, 9);
       row->amount_paid = sqlite3_column_int64 (stmt, 10);
+      settle_invoice_kind_from_string ((const char *) sqlite3_column_text (stmt, 11), &row->kind);
       row->balance = (row->status == SETTLE_INVOICE_DRAFT || row->status == SETTLE_INVOICE_VOID)
                        ? 0 : row->total - row->amount_paid;
       g_ptr_array_add (rows, row);
@@ -327,7 +328,9 @@ settle_client_query_page (SettleBook                *book,
   cmp = q->descending ? "<" : ">";
   dir = q->descending ? "DESC" : "ASC";
   sql = g_string_new ("SELECT c.id, c.name, c.email, c.terms_days, c.currency, c.on_hold, "
-                      "c.balance, c.credit FROM clients c");
+                      "c.balance, c.credit, "
+                      "COALESCE (c.terms, (SELECT value FROM settings WHERE key = 'terms')) "
+                      "FROM clients c");
   append_client_filter (sql, q);
   if (after != NULL)
     g_string_append_printf (sql, " AND ((%s, c.id) %s (:key, :id))", key, cmp);
@@ -361,6 +364,12 @@ settle_client_query_page (SettleBook                *book,
       row->name = settle_column_dup (stmt, 1);
       row->email = settle_column_dup (stmt, 2);
       row->terms_days = sqlite3_column_int (stmt, 3);
+      if (sqlite3_column_type (stmt, 8) == SQLITE_NULL
+          || !settle_terms_parse ((const char *) sqlite3_column_text (stmt, 8), &row->terms, NULL))
+        {
+          settle_terms_init_default (&row->terms);
+          row->terms.days = row->terms_days;
+        }
       g_strlcpy (row->currency, (const char *) sqlite3_column_text (stmt, 4), sizeof row->currency);
       row->on_hold = sqlite3_column_int (stmt, 5) != 0;
       row->balance = sqlite3_column_int64 (stmt, 6);

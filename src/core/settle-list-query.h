@@ -37,6 +37,7 @@ typedef struct
   char               *client_name;
   gboolean            client_on_hold;
   SettleInvoiceStatus status;
+  SettleInvoiceKind   kind;
   GDate               issue_date;
   GDate               due_date;
   char                currency[4];
@@ -51,6 +52,7 @@ typedef struct
   char    *name;
   char    *email;
   int      terms_days;
+  SettleTerms terms;     /* the client's own, or the book's default */
   char     currency[4];
   gboolean on_hold;
   gint64   balance;

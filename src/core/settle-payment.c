@@ -3,14 +3,17 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "settle-activity.h"
 #include "settle-book-private.h"
+#include "settle-client.h"
 #include "settle-invoice.h"
 #include "settle-money.h"
-#include "settle-payment.h"
+#include "settle-payment-private.h"
 
 static const char * const method_names[] = {
   [SETTLE_PAYMENT_ACH] = "ach",
@@ -77,6 +80,8 @@ settle_payment_new (void)
   g_date_clear (&p->date, 1);
   strcpy (p->currency, "USD");
   p->reference = g_strdup ("");
+  p->reversal_reason = g_strdup ("");
+  g_date_clear (&p->reversed_on, 1);
   p->status = SETTLE_PAYMENT_SETTLED;
   return p;
 }
@@ -87,6 +92,7 @@ settle_payment_free (SettlePayment *p)
   if (p == NULL)
     return;
   g_free (p->reference);
+  g_free (p->reversal_reason);
   g_free (p);
 }
 
@@ -97,6 +103,16 @@ settle_application_free (SettleApplication *a)
     return;
   g_free (a->reference);
   g_free (a);
+}
+
+const char *
+settle_application_label (const SettleApplication *a)
+{
+  g_return_val_if_fail (a != NULL, NULL);
+
+  if (a->credit_note_id != 0)
+    return _("Credit note");
+  return settle_payment_method_label (a->method);
 }
 
 static gboolean
@@ -145,6 +161,12 @@ settle_payment_record (SettleBook    *book,
     return invalid (error, _("Date: a payment needs a date"));
   if (p->status == SETTLE_PAYMENT_REVERSED)
     return invalid (error, _("A new payment cannot be recorded as reversed"));
+  if (p->method > SETTLE_PAYMENT_FINANCING)
+    return invalid (error, _("Method: unknown payment method"));
+  if (p->status == SETTLE_PAYMENT_PENDING && p->method != SETTLE_PAYMENT_ACH)
+    return invalid (error, _("Pending: only an ACH payment waits to settle"));
+  if (strlen (p->currency) != 3)
+    return invalid (error, _("Currency: expected a three-letter code such as USD"));
 
   if (!settle_book_begin (book, error))
     return FALSE;
@@ -159,7 +181,7 @@ settle_payment_record (SettleBook    *book,
   if (client_currency == NULL)
     {
       g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                   _("There is no client with id %" G_GINT64_FORMAT), p->client_id);
+                   _("There is no client with id %" PRId64), p->client_id);
       goto fail;
     }
   if (strcmp (client_currency, p->currency) != 0)
@@ -172,8 +194,8 @@ settle_payment_record (SettleBook    *book,
 
   stmt = settle_book_prepare (book,
                               "INSERT INTO payments (client_id, date, amount, currency, method, "
-                              "reference, fee, status, created_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              "reference, fee, status, created_at, initiated_on) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?2)",
                               error);
   if (stmt == NULL)
     goto fail;
@@ -190,11 +212,15 @@ settle_payment_record (SettleBook    *book,
   if (!settle_book_step_done (book, stmt, error))
     goto fail;
   p->id = sqlite3_last_insert_rowid (settle_book_get_db (book));
-  if (!run_update (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2", p->amount,
-                   p->client_id, error))
+  /* A pending ACH payment is not money yet: it becomes credit when it settles. */
+  if (p->status == SETTLE_PAYMENT_SETTLED
+      && !run_update (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2", p->amount,
+                      p->client_id, error))
     goto fail;
   detail = settle_money_to_plain (settle_money_init (p->amount, p->currency));
-  if (!settle_activity_log (book, "payment", p->id, "received", detail, NULL, error))
+  if (!settle_activity_log (book, "payment", p->id,
+                            p->status == SETTLE_PAYMENT_PENDING ? "pending" : "received",
+                            detail, NULL, error))
     goto fail;
   if (!settle_book_commit (book, error))
     {
@@ -224,7 +250,11 @@ settle_payment_load (SettleBook *book,
                               "SELECT p.id, p.client_id, p.date, p.amount, p.currency, p.method, "
                               "p.reference, p.fee, p.status, "
                               "(SELECT COALESCE (SUM (a.amount), 0) FROM applications a "
-                              " WHERE a.payment_id = p.id) "
+                              " WHERE a.payment_id = p.id AND a.reversed_on IS NULL), "
+                              "(SELECT COALESCE (SUM (r.amount), 0) FROM refund_parts r "
+                              " WHERE r.payment_id = p.id), "
+                              "p.reversed_on, p.reversal_reason, COALESCE (p.nsf_invoice_id, 0), "
+                              "COALESCE (p.surcharge_invoice_id, 0) "
                               "FROM payments p WHERE p.id = ?1",
                               error);
   if (stmt == NULL)
@@ -249,11 +279,17 @@ settle_payment_load (SettleBook *book,
         if (g_strcmp0 (status, status_names[i]) == 0)
           p->status = i;
       p->applied = sqlite3_column_int64 (stmt, 9);
+      p->refunded = sqlite3_column_int64 (stmt, 10);
+      settle_column_date (stmt, 11, &p->reversed_on);
+      g_free (p->reversal_reason);
+      p->reversal_reason = settle_column_dup (stmt, 12);
+      p->nsf_invoice_id = sqlite3_column_int64 (stmt, 13);
+      p->surcharge_invoice_id = sqlite3_column_int64 (stmt, 14);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                 _("There is no payment with id %" G_GINT64_FORMAT), payment_id);
+                 _("There is no payment with id %" PRId64), payment_id);
   else if (rc != SQLITE_ROW)
     settle_book_set_error (book, rc, error);
   return g_steal_pointer (&p);
@@ -294,6 +330,12 @@ settle_payment_apply (SettleBook  *book,
       invalid (error, _("A reversed payment cannot be applied"));
       goto fail;
     }
+  if (p->status == SETTLE_PAYMENT_PENDING)
+    {
+      g_set_error_literal (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_STATE,
+                           _("This ACH payment is still pending: it is applied when it settles"));
+      goto fail;
+    }
   if (inv->client_id != p->client_id)
     {
       g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_INVALID,
@@ -321,7 +363,7 @@ settle_payment_apply (SettleBook  *book,
                    inv->number);
       goto fail;
     }
-  if (amount > p->amount - p->applied)
+  if (amount > settle_payment_get_unapplied (p))
     {
       invalid (error, _("Amount: more than what is left of the payment"));
       goto fail;
@@ -396,7 +438,13 @@ settle_payment_allocate (SettleBook *book,
   p = settle_payment_load (book, payment_id, error);
   if (p == NULL)
     goto fail;
-  left = p->amount - p->applied;
+  left = settle_payment_get_unapplied (p);
+  /* A pending payment is planned now and applied when it settles. */
+  if (p->status == SETTLE_PAYMENT_PENDING)
+    {
+      settle_book_rollback (book);
+      return settle_payment_allocate_manual (book, payment_id, NULL, 0, error);
+    }
 
   /* Oldest due first; invoices issued after the payment wait for a later run. */
   stmt = settle_book_prepare (book,
@@ -453,8 +501,11 @@ settle_invoice_list_applications (SettleBook *book,
 
   stmt = settle_book_prepare (book,
                               "SELECT a.id, a.payment_id, a.invoice_id, a.date, a.amount, p.method, "
-                              "p.reference FROM applications a JOIN payments p ON p.id = a.payment_id "
-                              "WHERE a.invoice_id = ?1 ORDER BY a.date, a.id",
+                              "COALESCE (p.reference, cn.number), a.credit_note_id "
+                              "FROM applications a "
+                              "LEFT JOIN payments p ON p.id = a.payment_id "
+                              "LEFT JOIN invoices cn ON cn.id = a.credit_note_id "
+                              "WHERE a.invoice_id = ?1 AND a.reversed_on IS NULL ORDER BY a.date, a.id",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -468,9 +519,180 @@ settle_invoice_list_applications (SettleBook *book,
       a->invoice_id = sqlite3_column_int64 (stmt, 2);
       settle_column_date (stmt, 3, &a->date);
       a->amount = sqlite3_column_int64 (stmt, 4);
-      settle_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 5), &a->method);
+      a->credit_note_id = sqlite3_column_int64 (stmt, 7);
+      if (a->payment_id != 0)
+        settle_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 5), &a->method);
       a->reference = settle_column_dup (stmt, 6);
       g_ptr_array_add (list, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      settle_book_set_error (book, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+settle_payment_get_unapplied (const SettlePayment *payment)
+{
+  g_return_val_if_fail (payment != NULL, 0);
+
+  if (payment->status == SETTLE_PAYMENT_REVERSED)
+    return 0;
+  return payment->amount - payment->applied - payment->refunded;
+}
+
+gboolean
+settle_payment_fail_invalid (GError    **error,
+                             const char *message)
+{
+  return invalid (error, message);
+}
+
+char *
+settle_payment_client_currency (SettleBook *book,
+                                SettleId    client_id,
+                                GError    **error)
+{
+  sqlite3_stmt *stmt = settle_book_prepare (book, "SELECT currency FROM clients WHERE id = ?1",
+                                            error);
+  char *currency = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    currency = settle_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
+                 _("There is no client with id %" PRId64), client_id);
+  else if (rc != SQLITE_ROW)
+    settle_book_set_error (book, rc, error);
+  return currency;
+}
+
+GArray *
+settle_payment_list_invoices (SettleBook *book,
+                              SettleId    payment_id,
+                              GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (SettleId));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
+
+  stmt = settle_book_prepare (book,
+                              "SELECT invoice_id FROM applications WHERE payment_id = ?1 "
+                              "AND reversed_on IS NULL GROUP BY invoice_id ORDER BY MIN (id)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, payment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SettleId id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      settle_book_set_error (book, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+void
+settle_open_invoice_free (SettleOpenInvoice *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->number);
+  g_free (item);
+}
+
+GPtrArray *
+settle_payment_list_open_invoices (SettleBook *book,
+                                   SettleId    client_id,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) settle_open_invoice_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
+
+  stmt = settle_book_prepare (book,
+                              "SELECT i.id, i.number, i.issue_date, i.due_date, i.total, "
+                              "i.total - i.amount_paid, "
+                              "(SELECT COALESCE (SUM (pa.amount), 0) FROM pending_allocations pa "
+                              " JOIN payments p ON p.id = pa.payment_id "
+                              " WHERE pa.invoice_id = i.id AND p.status = 'pending') "
+                              "FROM invoices i WHERE i.client_id = ?1 AND i.kind = 'invoice' "
+                              "AND i.status IN ('issued', 'partial') "
+                              "ORDER BY i.due_date, i.issue_date, i.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SettleOpenInvoice *item = g_new0 (SettleOpenInvoice, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->number = settle_column_dup (stmt, 1);
+      settle_column_date (stmt, 2, &item->issue_date);
+      settle_column_date (stmt, 3, &item->due_date);
+      item->total = sqlite3_column_int64 (stmt, 4);
+      item->balance = sqlite3_column_int64 (stmt, 5);
+      item->pending = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (list, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      settle_book_set_error (book, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+settle_payment_list_payers (SettleBook *book,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) settle_client_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
+
+  stmt = settle_book_prepare (book,
+                              "SELECT id, name, currency, state, balance, credit FROM clients "
+                              "WHERE balance <> 0 OR credit <> 0 ORDER BY name COLLATE NOCASE, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SettleClient *c = settle_client_new ();
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      g_free (c->name);
+      c->name = settle_column_dup (stmt, 1);
+      g_strlcpy (c->currency, (const char *) sqlite3_column_text (stmt, 2), sizeof c->currency);
+      g_free (c->state);
+      c->state = settle_column_dup (stmt, 3);
+      c->balance = sqlite3_column_int64 (stmt, 4);
+      c->credit = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (list, c);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

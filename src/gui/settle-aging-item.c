@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "settle-aging-item.h"
 #include "settle-format.h"
 
@@ -18,6 +20,7 @@ struct _SettleAgingItem
   gint64   credit;
   gint64   balance;
   char     currency[4];
+  gboolean on_hold;
 };
 
 G_DEFINE_FINAL_TYPE (SettleAgingItem, settle_aging_item, G_TYPE_OBJECT)
@@ -28,6 +31,8 @@ enum {
   PROP_0,
   PROP_CLIENT_ID,
   PROP_CLIENT_NAME,
+  PROP_CLIENT_ON_HOLD,
+  PROP_HOLD_TOOLTIP,
   /* Text for the cells, then the amounts for the sorters, bucket by bucket. */
   PROP_BUCKET0,
   PROP_BUCKET1,
@@ -112,6 +117,12 @@ settle_aging_item_get_property (GObject    *object,
     case PROP_BALANCE_VALUE:
       g_value_set_int64 (value, self->balance);
       break;
+    case PROP_CLIENT_ON_HOLD:
+      g_value_set_boolean (value, self->on_hold);
+      break;
+    case PROP_HOLD_TOOLTIP:
+      g_value_set_string (value, self->on_hold ? _("Client on hold") : NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +140,9 @@ settle_aging_item_class_init (SettleAgingItemClass *klass)
   properties[PROP_CLIENT_ID] =
     g_param_spec_int64 ("client-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CLIENT_NAME] = g_param_spec_string ("client-name", NULL, NULL, NULL, flags);
+  properties[PROP_CLIENT_ON_HOLD] =
+    g_param_spec_boolean ("client-on-hold", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HOLD_TOOLTIP] = g_param_spec_string ("hold-tooltip", NULL, NULL, NULL, flags);
   for (int i = 0; i < SETTLE_AGING_N_BUCKETS; i++)
     {
       /* Static strings: the pspecs live as long as the class. */
@@ -179,4 +193,25 @@ settle_aging_item_get_client_id (SettleAgingItem *self)
 {
   g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), SETTLE_ID_NONE);
   return self->client_id;
+}
+
+void
+settle_aging_item_set_on_hold (SettleAgingItem *self,
+                               gboolean         on_hold)
+{
+  g_return_if_fail (SETTLE_IS_AGING_ITEM (self));
+
+  on_hold = !!on_hold;
+  if (self->on_hold == on_hold)
+    return;
+  self->on_hold = on_hold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ON_HOLD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_TOOLTIP]);
+}
+
+gboolean
+settle_aging_item_get_on_hold (SettleAgingItem *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), FALSE);
+  return self->on_hold;
 }

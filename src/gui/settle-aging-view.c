@@ -8,6 +8,7 @@
 #include "settle-aging-item.h"
 #include "settle-aging-view.h"
 #include "settle-chart.h"
+#include "settle-client.h"
 #include "settle-format.h"
 
 struct _SettleAgingView
@@ -17,6 +18,7 @@ struct _SettleAgingView
   SettleBook          *book;
   gulong               changed_id;
   SettleAgingReport   *report;
+  GHashTable          *held;    /* ids of the report's clients on hold */
   GListStore          *store;
   guint                computing : 1;
   guint                compute_again : 1;
@@ -126,8 +128,14 @@ show_report (SettleAgingView *self)
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
     for (guint i = 0; i < report->rows->len; i++)
-      g_ptr_array_add (items, settle_aging_item_new (g_ptr_array_index (report->rows, i),
-                                                     currency));
+      {
+        const SettleAgingRow *row = g_ptr_array_index (report->rows, i);
+        SettleAgingItem *item = settle_aging_item_new (row, currency);
+
+        settle_aging_item_set_on_hold (item, self->held != NULL
+                                               && g_hash_table_contains (self->held, &row->client_id));
+        g_ptr_array_add (items, item);
+      }
     g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                          items->pdata, items->len);
   }
@@ -147,6 +155,20 @@ set_computing (SettleAgingView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+typedef struct
+{
+  SettleAgingReport *report;
+  GHashTable        *held;
+} Computed;
+
+static void
+computed_free (Computed *computed)
+{
+  g_clear_pointer (&computed->report, settle_aging_report_free);
+  g_clear_pointer (&computed->held, g_hash_table_unref);
+  g_free (computed);
+}
+
 static void
 compute_thread (GTask        *task,
                 gpointer      source_object,
@@ -156,6 +178,7 @@ compute_thread (GTask        *task,
   SettleBook *book = task_data;
   g_autoptr(SettleBook) conn = NULL;
   SettleAgingReport *report = NULL;
+  Computed *computed;
   GError *error = NULL;
   GDate today;
 
@@ -166,9 +189,23 @@ compute_thread (GTask        *task,
       report = settle_aging_compute (conn, &today, SETTLE_AGING_BY_DUE_DATE, NULL, &error);
     }
   if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) settle_aging_report_free);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* An account on hold is marked wherever its client is listed. */
+  computed = g_new0 (Computed, 1);
+  computed->report = report;
+  computed->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const SettleAgingRow *row = g_ptr_array_index (report->rows, i);
+      g_autoptr(SettleClient) client = settle_client_load (conn, row->client_id, NULL);
+
+      if (client != NULL && client->on_hold)
+        g_hash_table_add (computed->held, g_memdup2 (&row->client_id, sizeof row->client_id));
+    }
+  g_task_return_pointer (task, computed, (GDestroyNotify) computed_free);
 }
 
 static void
@@ -179,17 +216,20 @@ compute_done (GObject      *source_object,
   SettleAgingView *self = SETTLE_AGING_VIEW (source_object);
   SettleBook *book = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  SettleAgingReport *report;
+  Computed *computed;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (report == NULL)
+  computed = g_task_propagate_pointer (G_TASK (result), &error);
+  if (computed == NULL)
     g_warning ("Cannot compute the aging report: %s", error->message);
   else if (book != self->book)
-    settle_aging_report_free (report);
+    computed_free (computed);
   else
     {
       g_clear_pointer (&self->report, settle_aging_report_free);
-      self->report = report;
+      g_clear_pointer (&self->held, g_hash_table_unref);
+      self->report = g_steal_pointer (&computed->report);
+      self->held = g_steal_pointer (&computed->held);
+      computed_free (computed);
       show_report (self);
     }
 
@@ -309,6 +349,7 @@ settle_aging_view_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->book);
   g_clear_object (&self->book);
   g_clear_pointer (&self->report, settle_aging_report_free);
+  g_clear_pointer (&self->held, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (settle_aging_view_parent_class)->dispose (object);
@@ -415,6 +456,7 @@ settle_aging_view_set_book (SettleAgingView *self,
     g_clear_signal_handler (&self->changed_id, self->book);
   g_set_object (&self->book, book);
   g_clear_pointer (&self->report, settle_aging_report_free);
+  g_clear_pointer (&self->held, g_hash_table_unref);
   g_list_store_remove_all (self->store);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   if (book == NULL)

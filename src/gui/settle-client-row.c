@@ -89,7 +89,7 @@ settle_client_row_get_property (GObject    *object,
       g_value_set_string (value, s->email);
       break;
     case PROP_TERMS:
-      g_value_take_string (value, settle_format_terms (s->terms_days));
+      g_value_take_string (value, settle_terms_describe (&s->terms));
       break;
     case PROP_CURRENCY:
       g_value_set_string (value, s->currency);

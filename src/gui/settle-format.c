@@ -127,6 +127,8 @@ settle_display_status_label (SettleDisplayStatus status)
       return settle_invoice_status_label (SETTLE_INVOICE_PAID);
     case SETTLE_DISPLAY_VOID:
       return settle_invoice_status_label (SETTLE_INVOICE_VOID);
+    case SETTLE_DISPLAY_CREDIT_NOTE:
+      return _("Credit note");
     default:
       g_return_val_if_reached ("");
     }
@@ -156,6 +158,7 @@ settle_display_status_classes (SettleDisplayStatus status)
     case SETTLE_DISPLAY_PAID:
       return paid;
     case SETTLE_DISPLAY_VOID:
+    case SETTLE_DISPLAY_CREDIT_NOTE:
       return voided;
     default:
       g_return_val_if_reached (open);

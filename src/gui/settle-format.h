@@ -17,6 +17,7 @@ typedef enum
   SETTLE_DISPLAY_OVERDUE,
   SETTLE_DISPLAY_PAID,
   SETTLE_DISPLAY_VOID,
+  SETTLE_DISPLAY_CREDIT_NOTE,
 } SettleDisplayStatus;
 
 char                *settle_format_date           (const GDate         *date);

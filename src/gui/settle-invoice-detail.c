@@ -10,6 +10,7 @@
 #include "settle-format.h"
 #include "settle-invoice-detail.h"
 #include "settle-invoice.h"
+#include "settle-payment-actions.h"
 #include "settle-payment.h"
 
 struct _SettleInvoiceDetail
@@ -25,6 +26,7 @@ struct _SettleInvoiceDetail
   GtkLabel   *status_label;
   GtkLabel   *client_label;
   GtkLabel   *hold_label;
+  GtkBox     *collections_box;
   GtkGrid    *facts_grid;
   GtkListBox *lines_list;
   GtkGrid    *totals_grid;
@@ -143,6 +145,31 @@ activity_label (const char *action)
     { "applied", N_("Payment applied") },
     { "voided", N_("Voided") },
     { "synced", N_("Synced") },
+    { "deleted", N_("Deleted") },
+    { "changed", N_("Changed") },
+    { "emailed", N_("Emailed") },
+    { "reminder not sent", N_("Reminder not sent") },
+    { "phone task", N_("Phone call to make") },
+    { "fee added", N_("Late fee added") },
+    { "fee waived", N_("Late fee waived") },
+    { "collections", N_("Handed to collections") },
+    { "disputed", N_("Disputed") },
+    { "dispute resolved", N_("Dispute resolved") },
+    { "paused", N_("Reminders paused") },
+    { "resumed", N_("Reminders resumed") },
+    { "plan created", N_("Payment plan created") },
+    { "plan cancelled", N_("Payment plan cancelled") },
+    { "opted out", N_("Opted out of reminders") },
+    { "opted in", N_("Opted in to reminders") },
+    { "ladder changed", N_("Reminder schedule changed") },
+    { "credited", N_("Credit note issued") },
+    { "reversed", N_("Payment reversed") },
+    { "reopened", N_("Reopened by a payment reversal") },
+    { "refunded", N_("Credit refunded") },
+    { "credit-applied", N_("Credit applied") },
+    { "pending", N_("Payment pending") },
+    { "settled", N_("Payment settled") },
+    { "milestone-completed", N_("Milestone completed") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -157,7 +184,7 @@ fill_facts (SettleInvoiceDetail *self,
 {
   g_autofree char *issued = settle_format_date_long (&invoice->issue_date);
   g_autofree char *due = settle_format_date_long (&invoice->due_date);
-  g_autofree char *terms = settle_format_terms (invoice->terms_days);
+  g_autofree char *terms = settle_terms_describe (&invoice->terms);
   int row = 0;
 
   remove_children (GTK_WIDGET (self->facts_grid));
@@ -167,6 +194,17 @@ fill_facts (SettleInvoiceDetail *self,
   add_fact (self->facts_grid, row++, _("Currency"), invoice->currency, FALSE);
   if (invoice->po_number != NULL && *invoice->po_number != '\0')
     add_fact (self->facts_grid, row++, _("PO number"), invoice->po_number, FALSE);
+  {
+    gint64 pending = 0;
+
+    if (settle_invoice_get_pending (self->book, invoice->id, &pending, NULL) && pending > 0)
+      {
+        g_autofree char *amount = settle_format_money (pending, invoice->currency);
+
+        add_fact (self->facts_grid, row++, _("Payment pending"), amount, FALSE);
+        gtk_widget_set_name (gtk_grid_get_child_at (self->facts_grid, 1, row - 1), "pending-fact");
+      }
+  }
 }
 
 static void
@@ -223,32 +261,9 @@ static void
 fill_payments (SettleInvoiceDetail *self,
                const SettleInvoice *invoice)
 {
-  g_autoptr(GPtrArray) applications = NULL;
-  g_autoptr(GError) error = NULL;
-
   remove_children (GTK_WIDGET (self->payments_list));
-  applications = settle_invoice_list_applications (self->book, invoice->id, &error);
-  if (applications == NULL)
-    {
-      g_warning ("Cannot list the payments of invoice %" G_GINT64_FORMAT ": %s",
-                 invoice->id, error->message);
-      return;
-    }
-  for (guint i = 0; i < applications->len; i++)
-    {
-      const SettleApplication *app = g_ptr_array_index (applications, i);
-      g_autofree char *date = settle_format_date_long (&app->date);
-      g_autofree char *amount = settle_format_money (app->amount, invoice->currency);
-      g_autofree char *title = NULL;
-
-      if (app->reference != NULL && *app->reference != '\0')
-        /* Translators: a payment: method · the payer's reference. */
-        title = g_strdup_printf (_("%s · %s"), settle_payment_method_label (app->method),
-                                 app->reference);
-      else
-        title = g_strdup (settle_payment_method_label (app->method));
-      gtk_list_box_append (self->payments_list, list_row (title, date, amount));
-    }
+  /* With each payment's status: pending, reversed, and its actions. */
+  settle_payment_actions_fill_payments (self->payments_list, self->book, invoice);
 }
 
 static void
@@ -333,6 +348,7 @@ reload (SettleInvoiceDetail *self)
   fill_lines (self, invoice);
   fill_totals (self, invoice);
   fill_payments (self, invoice);
+  settle_payment_actions_fill_collections (self->collections_box, self->book, invoice);
   fill_activity (self, invoice);
 
   gtk_label_set_label (self->notes_label, invoice->notes != NULL ? invoice->notes : "");
@@ -385,6 +401,7 @@ settle_invoice_detail_class_init (SettleInvoiceDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, client_label);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, hold_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, collections_box);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, facts_grid);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, lines_list);
   gtk_widget_class_bind_template_child (widget_class, SettleInvoiceDetail, totals_grid);

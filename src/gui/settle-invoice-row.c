@@ -179,7 +179,11 @@ settle_invoice_row_set_summary (SettleInvoiceRow     *self,
   if (summary != NULL)
     {
       settle_today (&today);
-      self->display_status = settle_display_status (summary->status, &summary->due_date, &today);
+      /* A credit note is settled the day it is issued: say what it is, not "Paid". */
+      if (summary->kind == SETTLE_INVOICE_KIND_CREDIT_NOTE)
+        self->display_status = SETTLE_DISPLAY_CREDIT_NOTE;
+      else
+        self->display_status = settle_display_status (summary->status, &summary->due_date, &today);
     }
 
   g_object_freeze_notify (G_OBJECT (self));

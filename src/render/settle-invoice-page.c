@@ -6,130 +6,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "settle-invoice-pdf-private.h"
-#include "settle-render-text.h"
+#include "settle-invoice-page-style.h"
 
-/* The blocks of an invoice page, top to bottom. All sizes in points. */
-
-#define COLUMN_GAP 14.0
-#define ROW_PAD     5.5
-#define META_WIDTH 210.0
-#define BOX_WIDTH  200.0
-
-static const SettleRgb ink = { 0.13, 0.14, 0.16 };
-static const SettleRgb muted = { 0.40, 0.42, 0.46 };
-static const SettleRgb hairline = { 0.85, 0.86, 0.88 };
-static const SettleRgb accent = { 0.10, 0.33, 0.58 };
-static const SettleRgb paid_green = { 0.11, 0.50, 0.27 };
-static const SettleRgb void_red = { 0.76, 0.11, 0.14 };
-static const SettleRgb partial_amber = { 0.68, 0.40, 0.02 };
-
-#define STYLE(size, weight, colour, align, numeric) \
-  { NULL, size, PANGO_WEIGHT_##weight, &colour, PANGO_ALIGN_##align, numeric }
-
-static const SettleTextStyle st_company = STYLE (16.0, BOLD, ink, LEFT, FALSE);
-static const SettleTextStyle st_company_small = STYLE (10.0, BOLD, ink, LEFT, FALSE);
-static const SettleTextStyle st_title = STYLE (26.0, NORMAL, accent, RIGHT, FALSE);
-static const SettleTextStyle st_small = STYLE (8.0, NORMAL, muted, LEFT, FALSE);
-static const SettleTextStyle st_small_right = STYLE (8.0, NORMAL, muted, RIGHT, FALSE);
-static const SettleTextStyle st_label = STYLE (7.5, BOLD, muted, LEFT, FALSE);
-static const SettleTextStyle st_head = STYLE (8.0, BOLD, muted, LEFT, FALSE);
-static const SettleTextStyle st_head_right = STYLE (8.0, BOLD, muted, RIGHT, FALSE);
-static const SettleTextStyle st_detail = STYLE (9.0, NORMAL, ink, LEFT, FALSE);
-static const SettleTextStyle st_meta_value = STYLE (9.0, NORMAL, ink, RIGHT, TRUE);
-static const SettleTextStyle st_body = STYLE (9.5, NORMAL, ink, LEFT, FALSE);
-static const SettleTextStyle st_body_right = STYLE (9.5, NORMAL, ink, RIGHT, TRUE);
-static const SettleTextStyle st_body_bold = STYLE (9.5, BOLD, ink, LEFT, FALSE);
-static const SettleTextStyle st_body_bold_right = STYLE (9.5, BOLD, ink, RIGHT, TRUE);
-static const SettleTextStyle st_due_label = STYLE (10.5, BOLD, accent, LEFT, FALSE);
-static const SettleTextStyle st_due_value = STYLE (10.5, BOLD, accent, RIGHT, TRUE);
-static const SettleTextStyle st_client = STYLE (11.0, BOLD, ink, LEFT, FALSE);
-static const SettleTextStyle st_box_amount = STYLE (18.0, BOLD, ink, LEFT, TRUE);
-static const SettleTextStyle st_section = STYLE (10.5, BOLD, ink, LEFT, FALSE);
-
-/* ---- small helpers -------------------------------------------------------------- */
-
-static double
-text (SettleInvoicePage     *p,
-      double                 x,
-      double                 y,
-      double                 width,
-      const char            *str,
-      const SettleTextStyle *style)
-{
-  return settle_render_text (p->cr, p->pango, p->draw, x, y, width, str, style, NULL);
-}
-
-static double
-text_width (SettleInvoicePage     *p,
-            const char            *str,
-            const SettleTextStyle *style)
-{
-  double width = 0;
-
-  settle_render_text (p->cr, p->pango, FALSE, 0, 0, -1, str, style, &width);
-  return width;
-}
-
-static void
-rule (SettleInvoicePage *p,
-      double             x0,
-      double             x1,
-      double             y,
-      double             line_width,
-      const SettleRgb   *color)
-{
-  if (p->draw)
-    settle_render_hline (p->cr, x0, x1, y, line_width, color);
-}
-
-static void
-append_line (GString    *s,
-             const char *line)
-{
-  g_autofree char *copy = NULL;
-
-  if (settle_text_is_blank (line))
-    return;
-  copy = g_strstrip (g_strdup (line));
-  if (s->len > 0)
-    g_string_append_c (s, '\n');
-  g_string_append (s, copy);
-}
-
-static char *
-money_text (const SettleInvoiceDocument *doc,
-            gint64                       amount)
-{
-  return settle_money_format (settle_money_init (amount, doc->invoice->currency));
-}
-
-static char *
-date_text (const GDate *date)
-{
-  return g_date_valid (date) ? settle_date_to_iso (date) : g_strdup ("—");
-}
-
-static char *
-terms_text (const SettleInvoice *invoice)
-{
-  if (invoice->terms_days <= 0)
-    return g_strdup (_("Due on receipt"));
-  /* Translators: payment terms, e.g. "Net 30" (days) */
-  return g_strdup_printf (_("Net %d"), invoice->terms_days);
-}
-
-static char *
-rate_text (int tax_rate_bp)
-{
-  g_autofree char *number = NULL;
-
-  if (tax_rate_bp == 0)
-    return g_strdup ("—");
-  number = settle_format_fixed (tax_rate_bp, 2, TRUE);
-  /* Translators: a tax rate, e.g. "8.25 %" */
-  return g_strdup_printf (_("%s %%"), number);
-}
+/* The blocks of an invoice page, top to bottom, but for the money blocks
+ * (settle-invoice-page-money.c). All sizes in points. */
 
 static char *
 line_cell (const SettleInvoiceDocument *doc,
@@ -144,6 +24,8 @@ line_cell (const SettleInvoiceDocument *doc,
       return settle_format_fixed (line->quantity_milli, 3, TRUE);
     case SETTLE_INVOICE_COL_PRICE:
       return money_text (doc, line->unit_price);
+    case SETTLE_INVOICE_COL_DISCOUNT:
+      return rate_text (settle_invoice_doc_line_discount_bp (line));
     case SETTLE_INVOICE_COL_TAX:
       return rate_text (line->tax_rate_bp);
     case SETTLE_INVOICE_COL_AMOUNT:
@@ -165,6 +47,9 @@ column_heading (int column)
       return _("Qty");
     case SETTLE_INVOICE_COL_PRICE:
       return _("Unit price");
+    case SETTLE_INVOICE_COL_DISCOUNT:
+      /* Translators: a column heading: the line's discount in per cent */
+      return _("Discount");
     case SETTLE_INVOICE_COL_TAX:
       return _("Tax");
     case SETTLE_INVOICE_COL_AMOUNT:
@@ -172,6 +57,13 @@ column_heading (int column)
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+column_shown (const SettleInvoiceDocument *doc,
+              int                          column)
+{
+  return column != SETTLE_INVOICE_COL_DISCOUNT || doc->show_discount;
 }
 
 /* The colour of a status worth pointing out; NULL for a plain open invoice. */
@@ -205,7 +97,8 @@ status_pill (SettleInvoicePage *p,
   g_autofree char *label = NULL;
   double w, h, x, y;
 
-  if (colour == NULL || !p->draw)
+  /* A credit note is settled the day it is issued: "Paid" would only confuse. */
+  if (colour == NULL || !p->draw || settle_invoice_doc_is_credit_note (p->doc->invoice))
     return;
 
   label = g_utf8_strup (settle_invoice_status_label (status), -1);
@@ -228,14 +121,21 @@ status_pill (SettleInvoicePage *p,
 void
 settle_invoice_page_columns (SettleInvoicePage *p)
 {
-  static const double min_width[SETTLE_INVOICE_N_COLS] = { 0, 30, 62, 38, 70 };
+  static const double min_width[SETTLE_INVOICE_N_COLS] = { 0, 30, 62, 38, 38, 70 };
   SettleInvoiceDocument *doc = p->doc;
   double numeric = 0;
   double x;
 
   for (int c = SETTLE_INVOICE_COL_QTY; c < SETTLE_INVOICE_N_COLS; c++)
     {
-      double w = MAX (min_width[c], text_width (p, column_heading (c), &st_head));
+      double w;
+
+      if (!column_shown (doc, c))
+        {
+          doc->col_w[c] = 0;
+          continue;
+        }
+      w = MAX (min_width[c], text_width (p, column_heading (c), &st_head));
 
       for (guint i = 0; i < doc->invoice->lines->len; i++)
         {
@@ -252,7 +152,8 @@ settle_invoice_page_columns (SettleInvoicePage *p)
   for (int c = 0; c < SETTLE_INVOICE_N_COLS; c++)
     {
       doc->col_x[c] = x;
-      x += doc->col_w[c] + COLUMN_GAP;
+      if (column_shown (doc, c))
+        x += doc->col_w[c] + COLUMN_GAP;
     }
 }
 
@@ -291,7 +192,18 @@ bill_to (SettleInvoicePage *p,
     ly += text (p, p->left, ly, box_x - p->left - 20, details->str, &st_detail);
 
   /* The one figure the reader is looking for, in a tinted box. */
-  switch (invoice->status)
+  if (settle_invoice_doc_is_credit_note (invoice))
+    {
+      const char *original = settle_invoice_doc_original_number (invoice);
+
+      box_label = _("Credit");
+      amount = money_text (p->doc, invoice->total);
+      sub = settle_text_is_blank (original)
+              ? g_strdup (invoice->status == SETTLE_INVOICE_DRAFT ? _("Not yet issued") : "")
+              /* Translators: %s is an invoice number */
+              : g_strdup_printf (_("Against invoice %s"), original);
+    }
+  else switch (invoice->status)
     {
     case SETTLE_INVOICE_DRAFT:
       box_label = _("Total");
@@ -342,7 +254,7 @@ bill_to (SettleInvoicePage *p,
       if (p->draw)
         {
           settle_render_rounded_rect (p->cr, box_x, y, BOX_WIDTH, box_h, 4);
-          cairo_set_source_rgba (p->cr, accent.r, accent.g, accent.b, 0.07);
+          cairo_set_source_rgba (p->cr, p->doc->accent.r, p->doc->accent.g, p->doc->accent.b, 0.07);
           cairo_fill (p->cr);
         }
       by += text (p, box_x + 14, by, BOX_WIDTH - 28, box_label, &st_small) + 2;
@@ -360,7 +272,9 @@ settle_invoice_page_title (SettleInvoicePage *p,
                            double             y)
 {
   const SettleInvoice *invoice = p->doc->invoice;
-  const SettleCompany *company = p->doc->company;
+  const SettleBranding *company = p->doc->branding;
+  gboolean credit_note = settle_invoice_doc_is_credit_note (invoice);
+  const char *original = settle_invoice_doc_original_number (invoice);
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *issued = date_text (&invoice->issue_date);
   g_autofree char *due = date_text (&invoice->due_date);
@@ -368,16 +282,27 @@ settle_invoice_page_title (SettleInvoicePage *p,
   double left_w = (p->right - p->left) - META_WIDTH - 24;
   double meta_x = p->right - META_WIDTH;
   double ly = y, ry = y, title_w = 0, title_h, label_drop;
+  SettleTextStyle title_style;
   struct { const char *label; const char *value; } meta[] = {
-    { _("Invoice number"), invoice->number ? invoice->number : _("Draft") },
+    { credit_note ? _("Credit note number") : _("Invoice number"),
+      invoice->number ? invoice->number : _("Draft") },
     { _("Issue date"), issued },
-    { _("Due date"), due },
-    { _("Terms"), terms },
+    { _("Due date"), credit_note ? NULL : due },
+    { _("Terms"), credit_note ? NULL : terms },
     { _("PO number"), invoice->po_number },
   };
 
-  if (!settle_text_is_blank (company->name))
-    ly += text (p, p->left, ly, left_w, company->name, &st_company) + 4;
+  if (p->doc->logo != NULL)
+    {
+      double w, h;
+
+      settle_logo_fit (p->doc->logo, MIN (left_w, LOGO_MAX_WIDTH), LOGO_MAX_HEIGHT, &w, &h);
+      if (p->draw)
+        settle_logo_draw (p->doc->logo, p->cr, p->left, ly, w, h);
+      ly += h + 10;
+    }
+  if (!settle_text_is_blank (company->company_name))
+    ly += text (p, p->left, ly, left_w, company->company_name, &st_company) + 4;
   append_line (details, company->address);
   if (!settle_text_is_blank (company->tax_id))
     {
@@ -390,8 +315,11 @@ settle_invoice_page_title (SettleInvoicePage *p,
   if (details->len > 0)
     ly += text (p, p->left, ly, left_w, details->str, &st_small);
 
-  title_h = settle_render_text (p->cr, p->pango, p->draw, meta_x, ry, META_WIDTH, _("Invoice"),
-                                &st_title, &title_w);
+  title_style = accented (p, &st_title);
+  title_h = settle_render_text (p->cr, p->pango, p->draw, meta_x, ry, META_WIDTH,
+                                /* Translators: the title of a credit note document */
+                                credit_note ? _("Credit note") : _("Invoice"),
+                                &title_style, &title_w);
   status_pill (p, p->right - title_w - 10, ry + title_h / 2);
   ry += title_h + 6;
 
@@ -407,9 +335,18 @@ settle_invoice_page_title (SettleInvoicePage *p,
       h = MAX (h, text (p, meta_x + 100, ry, META_WIDTH - 100, meta[i].value, &st_meta_value));
       ry += h + 2.5;
     }
+  if (credit_note && !settle_text_is_blank (original))
+    {
+      /* Translators: %s is the number of the invoice a credit note credits */
+      g_autofree char *credits = g_strdup_printf (_("Credits invoice %s"), original);
+      SettleTextStyle style = accented (p, &st_body_bold);
+
+      style.align = PANGO_ALIGN_RIGHT;
+      ry += 4 + text (p, meta_x, ry + 4, META_WIDTH, credits, &style);
+    }
 
   ly = MAX (ly, ry) + 14;
-  rule (p, p->left, p->right, ly, 1.2, &accent);
+  rule (p, p->left, p->right, ly, 1.2, &p->doc->accent);
   ly += 20;
   ly += bill_to (p, ly);
 
@@ -426,11 +363,14 @@ settle_invoice_page_continued (SettleInvoicePage *p,
   double h;
 
   /* Translators: the running header of an invoice's second and later pages */
-  what = g_strdup_printf (_("Invoice %s (continued)"),
+  what = g_strdup_printf (settle_invoice_doc_is_credit_note (invoice)
+                            /* Translators: the running header of a credit note's later pages */
+                            ? _("Credit note %s (continued)")
+                            : _("Invoice %s (continued)"),
                           invoice->number ? invoice->number : _("Draft"));
-  h = text (p, p->left, y, half, p->doc->company->name, &st_company_small);
+  h = text (p, p->left, y, half, p->doc->branding->company_name, &st_company_small);
   h = MAX (h, text (p, p->left + half, y + 1, half, what, &st_small_right));
-  rule (p, p->left, p->right, y + h + 6, 0.8, &accent);
+  rule (p, p->left, p->right, y + h + 6, 0.8, &p->doc->accent);
   return h + 22;
 }
 
@@ -442,8 +382,9 @@ settle_invoice_page_lines_header (SettleInvoicePage *p,
   double h = 0;
 
   for (int c = 0; c < SETTLE_INVOICE_N_COLS; c++)
-    h = MAX (h, text (p, doc->col_x[c], y, doc->col_w[c], column_heading (c),
-                      c == SETTLE_INVOICE_COL_DESCRIPTION ? &st_head : &st_head_right));
+    if (column_shown (doc, c))
+      h = MAX (h, text (p, doc->col_x[c], y, doc->col_w[c], column_heading (c),
+                        c == SETTLE_INVOICE_COL_DESCRIPTION ? &st_head : &st_head_right));
   rule (p, p->left, p->right, y + h + 4, 0.8, &ink);
   return h + 5;
 }
@@ -459,141 +400,17 @@ settle_invoice_page_line (SettleInvoicePage *p,
 
   for (int c = 0; c < SETTLE_INVOICE_N_COLS; c++)
     {
-      g_autofree char *cell = line_cell (doc, line, c);
+      g_autofree char *cell = NULL;
+
+      if (!column_shown (doc, c))
+        continue;
+      cell = line_cell (doc, line, c);
 
       h = MAX (h, text (p, doc->col_x[c], y + ROW_PAD, doc->col_w[c], cell,
                         c == SETTLE_INVOICE_COL_DESCRIPTION ? &st_body : &st_body_right));
     }
   h += 2 * ROW_PAD;
   rule (p, p->left, p->right, y + h - 0.25, 0.5, &hairline);
-  return h;
-}
-
-/* "Tax (8.25 %)" when every taxed line has the same rate, else "Tax". */
-static char *
-tax_label (const SettleInvoice *invoice)
-{
-  int rate = 0;
-
-  for (guint i = 0; i < invoice->lines->len; i++)
-    {
-      const SettleInvoiceLine *line = g_ptr_array_index (invoice->lines, i);
-
-      if (line->tax_rate_bp == 0)
-        continue;
-      if (rate != 0 && rate != line->tax_rate_bp)
-        return g_strdup (_("Tax"));
-      rate = line->tax_rate_bp;
-    }
-  if (rate != 0)
-    {
-      g_autofree char *percent = rate_text (rate);
-
-      /* Translators: %s is a rate, e.g. "8.25 %" */
-      return g_strdup_printf (_("Tax (%s)"), percent);
-    }
-  return g_strdup (_("Tax"));
-}
-
-double
-settle_invoice_page_totals (SettleInvoicePage *p,
-                            double             y)
-{
-  const SettleInvoice *invoice = p->doc->invoice;
-  const double width = 250, label_w = 130;
-  double x = p->right - width, vx = x + label_w, vw = width - label_w;
-  double y0 = y, h;
-  g_autofree char *tax = tax_label (invoice);
-  g_autofree char *subtotal = money_text (p->doc, invoice->subtotal);
-  g_autofree char *tax_total = money_text (p->doc, invoice->tax_total);
-  g_autofree char *total = money_text (p->doc, invoice->total);
-
-  h = text (p, x, y, label_w, _("Subtotal"), &st_body);
-  text (p, vx, y, vw, subtotal, &st_body_right);
-  y += h + 4;
-  h = text (p, x, y, label_w, tax, &st_body);
-  text (p, vx, y, vw, tax_total, &st_body_right);
-  y += h + 5;
-  rule (p, x, p->right, y, 0.6, &ink);
-  y += 5;
-  h = text (p, x, y, label_w, _("Total"), &st_body_bold);
-  text (p, vx, y, vw, total, &st_body_bold_right);
-  y += h + 4;
-
-  if (invoice->amount_paid != 0 && invoice->status != SETTLE_INVOICE_DRAFT)
-    {
-      g_autofree char *paid = money_text (p->doc, invoice->amount_paid);
-      g_autofree char *minus = g_strconcat ("−", paid, NULL);
-
-      h = text (p, x, y, label_w, _("Paid"), &st_body);
-      text (p, vx, y, vw, minus, &st_body_right);
-      y += h + 4;
-    }
-
-  if (invoice->status != SETTLE_INVOICE_DRAFT && invoice->status != SETTLE_INVOICE_VOID)
-    {
-      g_autofree char *balance = money_text (p->doc, settle_invoice_get_balance (invoice));
-      gboolean draw = p->draw;
-
-      p->draw = FALSE;
-      h = text (p, x, y, label_w, _("Balance due"), &st_due_label);
-      p->draw = draw;
-      y += 2;
-      if (draw)
-        {
-          cairo_rectangle (p->cr, x - 8, y, width + 8, h + 10);
-          cairo_set_source_rgba (p->cr, accent.r, accent.g, accent.b, 0.08);
-          cairo_fill (p->cr);
-        }
-      text (p, x, y + 5, label_w, _("Balance due"), &st_due_label);
-      text (p, vx - 6, y + 5, vw, balance, &st_due_value);
-      y += h + 10;
-    }
-
-  return y - y0;
-}
-
-double
-settle_invoice_page_payments_header (SettleInvoicePage *p,
-                                     double             y,
-                                     gboolean           repeated)
-{
-  double y0 = y, h = 0;
-  const double date_w = 80, method_w = 110, amount_w = 110;
-  double ref_x = p->left + date_w + method_w + 2 * COLUMN_GAP;
-
-  y += text (p, p->left, y, -1,
-             repeated ? _("Payments received (continued)") : _("Payments received"),
-             &st_section) + 6;
-  h = text (p, p->left, y, date_w, _("Date"), &st_head);
-  text (p, p->left + date_w + COLUMN_GAP, y, method_w, _("Method"), &st_head);
-  text (p, ref_x, y, p->right - amount_w - COLUMN_GAP - ref_x, _("Reference"), &st_head);
-  text (p, p->right - amount_w, y, amount_w, _("Amount"), &st_head_right);
-  rule (p, p->left, p->right, y + h + 4, 0.8, &ink);
-  return y + h + 5 - y0;
-}
-
-double
-settle_invoice_page_payment (SettleInvoicePage *p,
-                             double             y,
-                             int                index)
-{
-  const SettleApplication *app = g_ptr_array_index (p->doc->applications, index);
-  const double date_w = 80, method_w = 110, amount_w = 110;
-  double ref_x = p->left + date_w + method_w + 2 * COLUMN_GAP;
-  g_autofree char *date = date_text (&app->date);
-  g_autofree char *amount = money_text (p->doc, app->amount);
-  double h;
-
-  y += ROW_PAD - 1;
-  h = text (p, p->left, y, date_w, date, &st_body);
-  h = MAX (h, text (p, p->left + date_w + COLUMN_GAP, y, method_w,
-                    settle_payment_method_label (app->method), &st_body));
-  h = MAX (h, text (p, ref_x, y, p->right - amount_w - COLUMN_GAP - ref_x,
-                    app->reference ? app->reference : "", &st_body));
-  h = MAX (h, text (p, p->right - amount_w, y, amount_w, amount, &st_body_right));
-  h += 2 * (ROW_PAD - 1);
-  rule (p, p->left, p->right, y - (ROW_PAD - 1) + h - 0.25, 0.5, &hairline);
   return h;
 }
 
@@ -623,19 +440,12 @@ settle_invoice_page_footer (SettleInvoicePage *p,
   const double page_w = 90;
   double h;
 
-  if (invoice->terms_days <= 0)
-    g_string_append (terms, _("Payment is due on receipt."));
-  else
-    g_string_append_printf (terms,
-                            ngettext ("Payment is due within %d day of the invoice date.",
-                                      "Payment is due within %d days of the invoice date.",
-                                      invoice->terms_days),
-                            invoice->terms_days);
-  if (invoice->number != NULL)
-    {
-      g_string_append_c (terms, ' ');
-      g_string_append_printf (terms, _("Please quote %s with your payment."), invoice->number);
-    }
+  if (!settle_text_is_blank (p->doc->branding->footer))
+    g_string_append (terms, p->doc->branding->footer);
+  else if (settle_invoice_doc_is_credit_note (invoice))
+    g_string_append (terms, _("This credit note reduces what you owe: there is nothing to pay."));
+  else if (invoice->number != NULL)
+    g_string_append_printf (terms, _("Please quote %s with your payment."), invoice->number);
 
   /* Translators: the page number in an invoice's footer */
   page_text = g_strdup_printf (_("Page %d of %d"), page_index + 1, n_pages);
@@ -651,7 +461,8 @@ settle_invoice_page_footer (SettleInvoicePage *p,
   y += 7;
   h = text (p, p->left, y, p->right - p->left - page_w - COLUMN_GAP, terms->str, &st_small);
   text (p, p->right - page_w, y, page_w, page_text, &st_small_right);
-  text (p, p->left, y + h + 1, -1, status, &status_style);
+  if (!settle_invoice_doc_is_credit_note (invoice))
+    text (p, p->left, y + h + 1, -1, status, &status_style);
 }
 
 void

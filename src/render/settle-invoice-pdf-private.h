@@ -7,6 +7,8 @@
 #include <pango/pangocairo.h>
 
 #include "settle-invoice-pdf.h"
+#include "settle-render-image.h"
+#include "settle-render-text.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,7 @@ enum
   SETTLE_INVOICE_COL_DESCRIPTION,
   SETTLE_INVOICE_COL_QTY,
   SETTLE_INVOICE_COL_PRICE,
+  SETTLE_INVOICE_COL_DISCOUNT, /* only when a line has a discount */
   SETTLE_INVOICE_COL_TAX,
   SETTLE_INVOICE_COL_AMOUNT,
   SETTLE_INVOICE_N_COLS
@@ -32,7 +35,12 @@ struct _SettleInvoiceDocument
   SettleInvoice *invoice;
   SettleClient  *client;
   GPtrArray     *applications; /* SettleApplication* */
-  SettleCompany *company;
+  SettleBranding *branding;
+  SettleRgb      accent;
+  SettleLogo    *logo;         /* NULL = none */
+  SettleQrCode  *qr;           /* the pay link's; NULL = no pay link */
+  gboolean       show_discount;
+  SettleTextCache *text_cache; /* NULL for long invoices: memory over speed */
 
   /* The pagination for one page size. */
   double  layout_width;
@@ -42,6 +50,10 @@ struct _SettleInvoiceDocument
   double  col_x[SETTLE_INVOICE_N_COLS];
   double  col_w[SETTLE_INVOICE_N_COLS];
   double  continued_height;
+
+  /* Where the last draw_page() put the QR code (page -1 = nowhere), for tests. */
+  int     qr_page;
+  double  qr_x, qr_y, qr_size;
 };
 
 /* One pass over a page: measuring (draw FALSE) or drawing. */
@@ -76,6 +88,9 @@ double settle_invoice_page_payment         (SettleInvoicePage *page,
                                             int                index);
 double settle_invoice_page_notes           (SettleInvoicePage *page,
                                             double             y);
+/* Terms, early-payment discount, remit-to, payment instructions, pay link + QR. */
+double settle_invoice_page_payment_info    (SettleInvoicePage *page,
+                                            double             y);
 void   settle_invoice_page_footer          (SettleInvoicePage *page,
                                             int                page_index,
                                             int                n_pages,
@@ -83,5 +98,36 @@ void   settle_invoice_page_footer          (SettleInvoicePage *page,
 void   settle_invoice_page_watermark       (SettleInvoicePage *page,
                                             double             page_width,
                                             double             page_height);
+
+/* The invoice fields this layer reads beyond the basics, in one place. */
+static inline gboolean
+settle_invoice_doc_is_credit_note (const SettleInvoice *invoice)
+{
+  return invoice->kind == SETTLE_INVOICE_KIND_CREDIT_NOTE;
+}
+
+static inline const char *
+settle_invoice_doc_pay_link (const SettleInvoice *invoice)
+{
+  return invoice->pay_link;
+}
+
+static inline const char *
+settle_invoice_doc_original_number (const SettleInvoice *invoice)
+{
+  return invoice->original_number;
+}
+
+static inline gint64
+settle_invoice_doc_discount_total (const SettleInvoice *invoice)
+{
+  return invoice->discount_total;
+}
+
+static inline int
+settle_invoice_doc_line_discount_bp (const SettleInvoiceLine *line)
+{
+  return line->discount_bp;
+}
 
 G_END_DECLS

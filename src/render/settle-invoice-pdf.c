@@ -3,18 +3,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "settle-invoice-pdf-private.h"
+#include "settle-render-pdf.h"
 #include "settle-render-text.h"
-
-G_DEFINE_QUARK (settle-render-error-quark, settle_render_error)
 
 #define MARGIN_X      SETTLE_INVOICE_MARGIN_X
 #define MARGIN_TOP    SETTLE_INVOICE_MARGIN_TOP
@@ -30,6 +24,7 @@ typedef enum
   ITEM_TOTALS,
   ITEM_PAYMENTS_HEADER,
   ITEM_PAYMENT,
+  ITEM_PAYMENT_INFO,
   ITEM_NOTES,
 } ItemKind;
 
@@ -51,59 +46,20 @@ typedef struct
   double   y;
 } Placement;
 
-/* ---- company ---------------------------------------------------------------- */
-
-static char *
-setting_or_empty (SettleBook *book,
-                  const char *key)
-{
-  char *value = settle_book_get_setting (book, key);
-
-  return value ? value : g_strdup ("");
-}
-
-SettleCompany *
-settle_company_load (SettleBook *book)
-{
-  SettleCompany *company;
-
-  g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
-
-  company = g_new0 (SettleCompany, 1);
-  company->name = setting_or_empty (book, "company.name");
-  company->address = setting_or_empty (book, "company.address");
-  company->tax_id = setting_or_empty (book, "company.tax_id");
-  company->email = setting_or_empty (book, "company.email");
-  company->phone = setting_or_empty (book, "company.phone");
-  return company;
-}
-
-void
-settle_company_free (SettleCompany *company)
-{
-  if (company == NULL)
-    return;
-  g_free (company->name);
-  g_free (company->address);
-  g_free (company->tax_id);
-  g_free (company->email);
-  g_free (company->phone);
-  g_free (company);
-}
-
 /* ---- the document --------------------------------------------------------- */
 
 SettleInvoiceDocument *
 settle_invoice_document_new_for_data (SettleInvoice *invoice,
                                       SettleClient  *client,
-                                      GPtrArray     *applications,
-                                      SettleCompany *company)
+                                      GPtrArray      *applications,
+                                      SettleBranding *branding)
 {
   SettleInvoiceDocument *doc;
+  const char *pay_link;
 
   g_return_val_if_fail (invoice != NULL, NULL);
   g_return_val_if_fail (client != NULL, NULL);
-  g_return_val_if_fail (company != NULL, NULL);
+  g_return_val_if_fail (branding != NULL, NULL);
 
   doc = g_new0 (SettleInvoiceDocument, 1);
   doc->invoice = invoice;
@@ -111,7 +67,36 @@ settle_invoice_document_new_for_data (SettleInvoice *invoice,
   doc->applications = applications
                         ? applications
                         : g_ptr_array_new_with_free_func ((GDestroyNotify) settle_application_free);
-  doc->company = company;
+  doc->branding = branding;
+  doc->qr_page = -1;
+  if (!settle_branding_parse_accent (branding->accent, &doc->accent.r, &doc->accent.g,
+                                     &doc->accent.b))
+    settle_branding_parse_accent (SETTLE_BRANDING_DEFAULT_ACCENT, &doc->accent.r,
+                                  &doc->accent.g, &doc->accent.b);
+  if (!settle_text_is_blank (branding->logo_path))
+    {
+      g_autoptr(GError) error = NULL;
+
+      doc->logo = settle_logo_load (branding->logo_path, &error);
+      if (doc->logo == NULL)
+        g_warning ("%s", error->message);
+    }
+  pay_link = settle_invoice_doc_pay_link (invoice);
+  if (!settle_text_is_blank (pay_link))
+    {
+      g_autoptr(GError) error = NULL;
+
+      doc->qr = settle_qr_code_new (pay_link, &error);
+      if (doc->qr == NULL)
+        g_warning ("%s", error->message);
+    }
+  /* A one-page invoice lays out the same few dozen texts three times (columns,
+   * pagination, drawing): worth keeping. Thousands of lines are not. */
+  if (invoice->lines->len <= 100)
+    doc->text_cache = settle_text_cache_new ();
+  for (guint i = 0; i < invoice->lines->len; i++)
+    if (settle_invoice_doc_line_discount_bp (g_ptr_array_index (invoice->lines, i)) != 0)
+      doc->show_discount = TRUE;
 
   /* A draft's stored figures may lag behind its lines while it is edited. */
   if (invoice->status == SETTLE_INVOICE_DRAFT)
@@ -133,9 +118,19 @@ settle_invoice_document_new (SettleBook *book,
   g_autoptr(SettleInvoice) invoice = NULL;
   g_autoptr(SettleClient) client = NULL;
   g_autoptr(GPtrArray) applications = NULL;
+  g_autoptr(SettleBranding) branding = NULL;
 
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  branding = settle_branding_load (book, error);
+  if (branding == NULL)
+    return NULL;
+  /* A logo deleted or moved since it was chosen is worth stopping for: the
+   * invoice would otherwise go out unbranded without anyone noticing. */
+  if (!settle_text_is_blank (branding->logo_path) &&
+      settle_branding_logo_format (branding->logo_path, error) == SETTLE_LOGO_NONE)
+    return NULL;
 
   invoice = settle_invoice_load (book, invoice_id, error);
   if (invoice == NULL)
@@ -150,7 +145,7 @@ settle_invoice_document_new (SettleBook *book,
   return settle_invoice_document_new_for_data (g_steal_pointer (&invoice),
                                                g_steal_pointer (&client),
                                                g_steal_pointer (&applications),
-                                               settle_company_load (book));
+                                               g_steal_pointer (&branding));
 }
 
 void
@@ -161,7 +156,10 @@ settle_invoice_document_free (SettleInvoiceDocument *doc)
   settle_invoice_free (doc->invoice);
   settle_client_free (doc->client);
   g_ptr_array_unref (doc->applications);
-  settle_company_free (doc->company);
+  settle_branding_free (doc->branding);
+  g_clear_pointer (&doc->logo, settle_logo_free);
+  g_clear_pointer (&doc->qr, settle_qr_code_free);
+  g_clear_pointer (&doc->text_cache, settle_text_cache_free);
   g_clear_pointer (&doc->placements, g_array_unref);
   g_free (doc);
 }
@@ -215,6 +213,8 @@ measure_item (SettleInvoicePage *r,
       return settle_invoice_page_payments_header (r, 0, index);
     case ITEM_PAYMENT:
       return settle_invoice_page_payment (r, 0, index);
+    case ITEM_PAYMENT_INFO:
+      return settle_invoice_page_payment_info (r, 0);
     case ITEM_NOTES:
       return settle_invoice_page_notes (r, 0);
     default:
@@ -273,6 +273,16 @@ paginate (SettleInvoiceDocument *doc,
   for (guint i = 0; i < invoice->lines->len; i++)
     ADD_ITEM (ITEM_LINE, (int) i, 0);
   ADD_ITEM (ITEM_TOTALS, 0, 12);
+  {
+    double info_h = measure_item (&r, ITEM_PAYMENT_INFO, 0);
+
+    if (info_h > 0)
+      {
+        Item it = { ITEM_PAYMENT_INFO, 0, info_h, 20 };
+
+        g_array_append_val (items, it);
+      }
+  }
   if (doc->applications->len > 0)
     {
       ADD_ITEM (ITEM_PAYMENTS_HEADER, 0, 26);
@@ -386,6 +396,11 @@ settle_invoice_document_draw_page (SettleInvoiceDocument *doc,
         case ITEM_PAYMENT:
           settle_invoice_page_payment (&r, p->y, p->index);
           break;
+        case ITEM_PAYMENT_INFO:
+          settle_invoice_page_payment_info (&r, p->y);
+          if (doc->qr != NULL)
+            doc->qr_page = page;
+          break;
         case ITEM_NOTES:
           settle_invoice_page_notes (&r, p->y);
           break;
@@ -401,67 +416,23 @@ settle_invoice_document_draw_page (SettleInvoiceDocument *doc,
 
 /* ---- the PDF file ------------------------------------------------------------ */
 
-typedef struct
+static int
+pages_func (gpointer doc,
+            cairo_t *cr,
+            double   width,
+            double   height)
 {
-  int fd;
-  int saved_errno;
-} PdfSink;
-
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  PdfSink *sink = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  return settle_invoice_document_get_n_pages (doc, cr, width, height);
 }
 
 static void
-set_io_error (GError    **error,
-              const char *path,
-              int         saved_errno)
+draw_func (gpointer doc,
+           cairo_t *cr,
+           int      page,
+           double   width,
+           double   height)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, SETTLE_RENDER_ERROR, SETTLE_RENDER_ERROR_IO,
-               /* Translators: the first %s is a file's path, the second why it failed */
-               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-}
-
-static cairo_status_t
-draw_all_pages (SettleInvoiceDocument *doc,
-                cairo_surface_t       *surface)
-{
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-  int n_pages;
-
-  n_pages = settle_invoice_document_get_n_pages (doc, cr, SETTLE_PAGE_LETTER_WIDTH,
-                                                 SETTLE_PAGE_LETTER_HEIGHT);
-  for (int page = 0; page < n_pages; page++)
-    {
-      settle_invoice_document_draw_page (doc, cr, page, SETTLE_PAGE_LETTER_WIDTH,
-                                         SETTLE_PAGE_LETTER_HEIGHT);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  return status;
+  settle_invoice_document_draw_page (doc, cr, page, width, height);
 }
 
 gboolean
@@ -469,67 +440,15 @@ settle_invoice_document_write_pdf (SettleInvoiceDocument *doc,
                                    const char            *path,
                                    GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfSink sink = { -1, 0 };
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A hidden sibling, so the rename is atomic and a file manager never shows half a
-   * PDF under the real name. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, SETTLE_PAGE_LETTER_WIDTH,
-                                                 SETTLE_PAGE_LETTER_HEIGHT);
-  title = g_strdup_printf (_("Invoice %s"),
+  title = g_strdup_printf (settle_invoice_doc_is_credit_note (doc->invoice) ? _("Credit note %s")
+                                                                            : _("Invoice %s"),
                            doc->invoice->number ? doc->invoice->number : _("Draft"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (!settle_text_is_blank (doc->company->name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->company->name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Settle " PACKAGE_VERSION);
-
-  status = draw_all_pages (doc, surface);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (sink.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS && g_fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.saved_errno = errno;
-
-  if (sink.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (tmp_path, path) != 0)
-    sink.saved_errno = errno;
-
-  if (sink.saved_errno != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      if (sink.saved_errno != 0)
-        set_io_error (error, path, sink.saved_errno);
-      else
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, SETTLE_RENDER_ERROR, SETTLE_RENDER_ERROR_DRAWING,
-                       _("Could not draw the invoice into “%s”: %s"), display,
-                       cairo_status_to_string (status));
-        }
-      return FALSE;
-    }
-  return TRUE;
+  return settle_render_write_pdf (path, title, doc->branding->company_name, pages_func, draw_func,
+                                  doc, error);
 }

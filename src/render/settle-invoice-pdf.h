@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "settle-book.h"
+#include "settle-branding.h"
 #include "settle-client.h"
 #include "settle-invoice.h"
 #include "settle-payment.h"
@@ -22,34 +23,22 @@ typedef enum
 #define SETTLE_PAGE_LETTER_WIDTH  612.0
 #define SETTLE_PAGE_LETTER_HEIGHT 792.0
 
-/* Who sends the invoice: the book's "company.*" settings. Missing settings are "". */
-typedef struct
-{
-  char *name;
-  char *address; /* several lines */
-  char *tax_id;
-  char *email;
-  char *phone;
-} SettleCompany;
-
 typedef struct _SettleInvoiceDocument SettleInvoiceDocument;
 
 GQuark                 settle_render_error_quark            (void);
 
-SettleCompany         *settle_company_load                  (SettleBook            *book);
-void                   settle_company_free                  (SettleCompany         *company);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SettleCompany, settle_company_free)
-
-/* Loads the invoice, its client, its payment applications and the company. */
+/* Loads the invoice, its client, its payment applications and the book's branding.
+ * Fails when the branding's logo can no longer be read (the message names it). */
 SettleInvoiceDocument *settle_invoice_document_new          (SettleBook            *book,
                                                              SettleId               invoice_id,
                                                              GError               **error);
 /* A document from data already in memory (an unsaved draft's preview, tests).
- * Takes ownership of all four; applications (SettleApplication*) may be NULL. */
+ * Takes ownership of all four; applications (SettleApplication*) may be NULL.
+ * A logo that cannot be loaded is left out with a warning. */
 SettleInvoiceDocument *settle_invoice_document_new_for_data (SettleInvoice         *invoice,
                                                              SettleClient          *client,
                                                              GPtrArray             *applications,
-                                                             SettleCompany         *company);
+                                                             SettleBranding        *branding);
 void                   settle_invoice_document_free         (SettleInvoiceDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SettleInvoiceDocument, settle_invoice_document_free)
 

@@ -61,6 +61,133 @@ settle_render_baseline (PangoContext          *pango,
   return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 }
 
+static PangoLayout *
+layout_for (PangoContext          *pango,
+            double                 width,
+            const char            *text,
+            const SettleTextStyle *style)
+{
+  PangoLayout *layout = make_layout (pango, style);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, style->align);
+    }
+  if (style->numeric)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+show (cairo_t               *cr,
+      PangoLayout           *layout,
+      const PangoRectangle  *logical,
+      gboolean               draw,
+      double                 x,
+      double                 y,
+      const char            *text,
+      const SettleTextStyle *style,
+      double                *out_width)
+{
+  if (out_width != NULL)
+    *out_width = (double) logical->width / PANGO_SCALE;
+
+  if (draw && cr != NULL && *text != '\0')
+    {
+      const SettleRgb *c = style->color;
+
+      if (c != NULL)
+        cairo_set_source_rgb (cr, c->r, c->g, c->b);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+  return (double) logical->height / PANGO_SCALE;
+}
+
+struct _SettleTextCache
+{
+  GHashTable *layouts; /* key -> Entry */
+};
+
+typedef struct
+{
+  PangoLayout   *layout;
+  PangoRectangle logical;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_object_unref (entry->layout);
+  g_free (entry);
+}
+
+SettleTextCache *
+settle_text_cache_new (void)
+{
+  SettleTextCache *cache = g_new0 (SettleTextCache, 1);
+
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) entry_free);
+  return cache;
+}
+
+void
+settle_text_cache_free (SettleTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->layouts);
+  g_free (cache);
+}
+
+double
+settle_render_text_cached (SettleTextCache       *cache,
+                           cairo_t               *cr,
+                           PangoContext          *pango,
+                           gboolean               draw,
+                           double                 x,
+                           double                 y,
+                           double                 width,
+                           const char            *text,
+                           const SettleTextStyle *style,
+                           double                *out_width)
+{
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  if (cache == NULL)
+    return settle_render_text (cr, pango, draw, x, y, width, text, style, out_width);
+
+  g_return_val_if_fail (pango != NULL, 0);
+  g_return_val_if_fail (style != NULL, 0);
+
+  if (text == NULL)
+    text = "";
+  /* Exact (hexadecimal) numbers: 9.5 and 9.50001 points are different layouts. */
+  key = g_strdup_printf ("%p|%a|%d|%d|%d|%a|%s", (gpointer) style->font, style->size,
+                         (int) style->weight, (int) style->align, style->numeric,
+                         width > 0 ? width : -1.0, text);
+  entry = g_hash_table_lookup (cache->layouts, key);
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      entry->layout = layout_for (pango, width, text, style);
+      pango_layout_get_extents (entry->layout, NULL, &entry->logical);
+      g_hash_table_insert (cache->layouts, g_steal_pointer (&key), entry);
+    }
+  return show (cr, entry->layout, &entry->logical, draw, x, y, text, style, out_width);
+}
+
 double
 settle_render_text (cairo_t               *cr,
                     PangoContext          *pango,
@@ -81,38 +208,9 @@ settle_render_text (cairo_t               *cr,
   if (text == NULL)
     text = "";
 
-  layout = make_layout (pango, style);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment (layout, style->align);
-    }
-  if (style->numeric)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  pango_layout_set_text (layout, text, -1);
+  layout = layout_for (pango, width, text, style);
   pango_layout_get_extents (layout, NULL, &logical);
-
-  if (out_width != NULL)
-    *out_width = (double) logical.width / PANGO_SCALE;
-
-  if (draw && cr != NULL && *text != '\0')
-    {
-      const SettleRgb *c = style->color;
-
-      if (c != NULL)
-        cairo_set_source_rgb (cr, c->r, c->g, c->b);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-
-  return (double) logical.height / PANGO_SCALE;
+  return show (cr, layout, &logical, draw, x, y, text, style, out_width);
 }
 
 void

@@ -45,6 +45,25 @@ double        settle_render_text          (cairo_t               *cr,
                                            const SettleTextStyle *style,
                                            double                *out_width);
 
+/* Layouts kept for reuse: a document measures every text to paginate, then lays
+ * the same texts out again to draw them. Keyed by text, width and the style's
+ * font (not its colour, applied when drawing). Not thread-safe: one per document. */
+typedef struct _SettleTextCache SettleTextCache;
+
+SettleTextCache *settle_text_cache_new     (void);
+void             settle_text_cache_free    (SettleTextCache       *cache);
+/* settle_render_text () through the cache; cache may be NULL. */
+double           settle_render_text_cached (SettleTextCache       *cache,
+                                            cairo_t               *cr,
+                                            PangoContext          *pango,
+                                            gboolean               draw,
+                                            double                 x,
+                                            double                 y,
+                                            double                 width,
+                                            const char            *text,
+                                            const SettleTextStyle *style,
+                                            double                *out_width);
+
 /* How far below the top of a line of text in that style its baseline is, so texts
  * of different sizes side by side can share a baseline. */
 double        settle_render_baseline      (PangoContext          *pango,

@@ -173,6 +173,24 @@ test_session_lock (void)
   settle_test_remove_dir (dir);
 }
 
+/* A book just created and still open in its first window is reported as locked, not as
+ * "not a book": its schema must reach the main file before anyone else looks. */
+static void
+test_fresh_book_locked (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("settle-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fresh.settle", NULL);
+  g_autoptr(SettleBook) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = settle_book_open (path, SETTLE_BOOK_OPEN_CREATE | SETTLE_BOOK_OPEN_SESSION, &error);
+  g_assert_no_error (error);
+  g_assert_null (settle_book_open (path, SETTLE_BOOK_OPEN_SESSION, &error));
+  g_assert_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_LOCKED);
+  g_clear_object (&first);
+  settle_test_remove_dir (dir);
+}
+
 /* A run lock held by another process blocks a second run, and is gone when that
  * process is killed. */
 static void
@@ -309,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/book/open-newer", test_open_newer);
   g_test_add_func ("/book/migrate-from-empty", test_migrate_from_empty);
   g_test_add_func ("/book/session-lock", test_session_lock);
+  g_test_add_func ("/book/fresh-book-locked", test_fresh_book_locked);
   g_test_add_func ("/book/run-lock-across-processes", test_run_lock_across_processes);
   g_test_add_func ("/book/backup", test_backup);
   g_test_add_func ("/book/activity-append-only", test_activity_append_only);

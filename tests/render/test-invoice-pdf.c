@@ -90,6 +90,17 @@ pdf_text (const char *pdf)
   return run (argv);
 }
 
+static char *
+pdf_page_text (const char *pdf,
+               int         page)
+{
+  g_autofree char *n = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", n, "-l", n, pdf, "-",
+                         NULL };
+
+  return run (argv);
+}
+
 static int
 pdf_pages (const char *pdf)
 {
@@ -399,7 +410,17 @@ test_many_pages (Fixture      *f,
     }
   page2 = g_strdup_printf ("Page 2 of %d", n_pages);
   assert_contains (text, page2);
-  g_assert_cmpuint (count_occurrences (text, "Description"), ==, (guint) n_pages);
+  /* Every page with lines repeats the column headings; the totals and the payment
+   * block may end up alone on the last page. */
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *page_text = pdf_page_text (pdf, page);
+
+      if (strstr (page_text, "WS-") != NULL)
+        g_assert_cmpuint (count_occurrences (page_text, "Description"), ==, 1);
+      if (page > 1)
+        g_assert_cmpuint (count_occurrences (page_text, "(continued)"), ==, 1);
+    }
   g_assert_cmpuint (count_occurrences (text, "(continued)"), ==, (guint) n_pages - 1);
   total = money (settle_invoice_document_get_invoice (doc)->total);
   assert_contains (text, total);
@@ -477,7 +498,7 @@ test_status_marks (Fixture      *f,
   g_assert_no_error (error);
 
   settle_invoice_add_line (b, "Help desk block, 10 hours", 10000, 9500, 0);
-  b->terms_days = 0;
+  g_assert_true (settle_terms_parse ("receipt", &b->terms, &error));
   paid_id = issue (f, b, "2024-06-03");
   pay (f, paid_id, "2024-06-05", 95000, "ACH 5521");
 
