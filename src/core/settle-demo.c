@@ -12,6 +12,14 @@
 
 #define HISTORY_DAYS 548 /* 18 months */
 
+
+/* The stored form of the demo's terms (settle-terms.h): Net N, or due on receipt. */
+static char *
+demo_terms_text (int days)
+{
+  return days == 0 ? g_strdup ("receipt") : g_strdup_printf ("net:%d", days);
+}
+
 static const char * const name_first[] = {
   "Harbor", "Summit", "Cedar", "Northwind", "Brightwater", "Pioneer", "Lakeside", "Redwood",
   "Keystone", "Granite", "Evergreen", "Riverbend", "Oakhurst", "Maplewood", "Silverline",
@@ -214,8 +222,8 @@ make_clients (Ctx                     *ctx,
       clients[c].seat_price = (95 + pick (rand, 8) * 10) * 100;
 
       stmt = prep (ctx, "INSERT INTO clients (name, contact_name, email, phone, address, state, "
-                        "country, terms_days, currency, tax_id, notes, created_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'US', ?7, ?8, ?9, '', ?10)");
+                        "country, terms_days, currency, tax_id, notes, created_at, terms) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'US', ?7, ?8, ?9, '', ?10, ?11)");
       if (stmt == NULL)
         return;
       settle_bind_text (stmt, 1, name);
@@ -236,6 +244,12 @@ make_clients (Ctx                     *ctx,
         settle_bind_text (stmt, 9, tax_id);
       }
       settle_bind_text (stmt, 10, created);
+      /* Clients off the book's Net 30 carry their own terms, as the window shows them. */
+      if (clients[c].terms != 30)
+        {
+          g_autofree char *terms = demo_terms_text (clients[c].terms);
+          settle_bind_text (stmt, 11, terms);
+        }
       clients[c].id = run (ctx, stmt);
       log_activity (ctx, created, "client", clients[c].id, "created", name);
     }
@@ -603,7 +617,7 @@ settle_demo_generate (SettleBook              *book,
 
       stmt = prep (&ctx, "INSERT INTO invoices (client_id, number, status, issue_date, due_date, "
                          "terms_days, currency, subtotal, tax_total, total, amount_paid, closed_on, "
-                         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12)");
+                         "created_at, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12, ?13)");
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, client->id);
@@ -618,6 +632,10 @@ settle_demo_generate (SettleBook              *book,
       sqlite3_bind_int64 (stmt, 10, total);
       settle_bind_text (stmt, 11, closed_iso);
       settle_bind_text (stmt, 12, issued_at);
+      {
+        g_autofree char *terms = demo_terms_text (client->terms);
+        settle_bind_text (stmt, 13, terms);
+      }
       invoice_id = run (&ctx, stmt);
 
       for (guint l = 0; l < n_lines; l++)
