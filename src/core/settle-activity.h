@@ -14,6 +14,11 @@ typedef struct
   SettleId entity_id;
   char    *action; /* "created", "issued", "paid", "voided", … */
   char    *detail;
+  /* Filled by settle_activity_list_for_client() only: the invoice's number
+   * (NULL for a draft), or the payment's amount and currency. */
+  char    *number;
+  gint64   amount;
+  char    *currency;
 } SettleActivity;
 
 void       settle_activity_free (SettleActivity *activity);
@@ -33,6 +38,13 @@ GPtrArray *settle_activity_list (SettleBook  *book,
                                  const char  *entity,
                                  SettleId     entity_id,
                                  GError     **error);
+/* The client's own rows and those of its invoices and payments, newest first
+ * (by at, then by id): at most limit rows (0 = all) after skipping offset. */
+GPtrArray *settle_activity_list_for_client (SettleBook  *book,
+                                            SettleId     client_id,
+                                            guint        limit,
+                                            guint        offset,
+                                            GError     **error);
 void       settle_activity_set_actor (const char *actor);
 
 G_END_DECLS

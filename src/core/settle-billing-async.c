@@ -4,62 +4,22 @@
 #include "config.h"
 
 #include "settle-billing.h"
+#include "settle-progress.h"
 
 /* The worker: its own connection, progress handed to the caller's main context. */
 
 typedef struct
 {
   GDate                 as_of;
-  SettleBillingProgress progress;
-  gpointer              progress_data;
-  GMainContext         *context;
+  SettleProgressRelay  *relay;
   SettleBillingResult   result;
-  guint                 last_sent;
 } RunData;
-
-typedef struct
-{
-  SettleBillingProgress progress;
-  gpointer              progress_data;
-  guint                 done;
-  guint                 total;
-} ProgressCall;
 
 static void
 run_data_free (RunData *data)
 {
-  g_clear_pointer (&data->context, g_main_context_unref);
+  settle_progress_relay_free (data->relay);
   g_free (data);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->progress (call->done, call->total, call->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* At most about 200 deliveries per run, so a big run does not flood the main loop. */
-static void
-forward_progress (guint    done,
-                  guint    total,
-                  gpointer user_data)
-{
-  RunData *data = user_data;
-  ProgressCall *call;
-  guint step = MAX (1, total / 200);
-
-  if (data->progress == NULL || (done != total && done - data->last_sent < step))
-    return;
-  data->last_sent = done;
-  call = g_new0 (ProgressCall, 1);
-  call->progress = data->progress;
-  call->progress_data = data->progress_data;
-  call->done = done;
-  call->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, call, g_free);
 }
 
 static void
@@ -80,7 +40,7 @@ run_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  ok = settle_billing_run (worker, &data->as_of, forward_progress, data, cancellable,
+  ok = settle_billing_run (worker, &data->as_of, settle_progress_relay_report, data->relay, cancellable,
                            &data->result, &error);
   if (data->result.n_created > 0 || data->result.n_skipped > 0)
     settle_book_notify_changed (book);
@@ -107,9 +67,7 @@ settle_billing_run_async (SettleBook           *book,
 
   data = g_new0 (RunData, 1);
   data->as_of = *as_of;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->relay = settle_progress_relay_new (progress, progress_data);
   task = g_task_new (book, cancellable, callback, user_data);
   g_task_set_source_tag (task, settle_billing_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);

@@ -12,6 +12,7 @@
 #include "settle-book-private.h"
 #include "settle-client.h"
 #include "settle-money.h"
+#include "settle-outbox.h"
 
 SettleClient *
 settle_client_new (void)
@@ -69,19 +70,12 @@ settle_text_is_blank (const char *text)
   return TRUE;
 }
 
-/* A practical check, not RFC 5322 in full: one @, a dot in the domain, no spaces. */
+/* One rule for the whole book: the address the outbox accepts when an email is
+ * queued (settle-outbox.c), so a client saved here can always be emailed. */
 gboolean
 settle_email_is_valid (const char *address)
 {
-  const char *at, *dot;
-
-  if (address == NULL || *address == '\0' || strpbrk (address, " \t\r\n,;<>\"") != NULL)
-    return FALSE;
-  at = strchr (address, '@');
-  if (at == NULL || at == address || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+  return settle_email_address_is_valid (address);
 }
 
 gboolean

@@ -42,6 +42,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SettleContact, settle_contact_free)
 /* Checks the fields a person typed; the message names the field. */
 gboolean      settle_client_validate     (const SettleClient *client,
                                           GError           **error);
+/* The same check as settle_email_address_is_valid() (settle-outbox.h). */
 gboolean      settle_email_is_valid      (const char    *address);
 gboolean      settle_text_is_blank       (const char    *text);
 

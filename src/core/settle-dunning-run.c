@@ -17,6 +17,7 @@
 #include "settle-invoice.h"
 #include "settle-late-fee-store.h"
 #include "settle-outbox.h"
+#include "settle-progress.h"
 #include "settle-template.h"
 
 static char *
@@ -338,52 +339,15 @@ settle_dunning_run (SettleBook            *book,
 typedef struct
 {
   GDate                 as_of;
-  SettleDunningProgress progress;
-  gpointer              progress_data;
-  GMainContext         *context;
+  SettleProgressRelay  *relay;
   SettleDunningResult   result;
 } RunData;
-
-typedef struct
-{
-  SettleDunningProgress progress;
-  gpointer              progress_data;
-  guint                 done;
-  guint                 total;
-} ProgressCall;
 
 static void
 run_data_free (RunData *data)
 {
-  g_clear_pointer (&data->context, g_main_context_unref);
+  settle_progress_relay_free (data->relay);
   g_free (data);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->progress (call->done, call->total, call->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forward_progress (guint    done,
-                  guint    total,
-                  gpointer user_data)
-{
-  RunData *data = user_data;
-  ProgressCall *call;
-
-  if (data->progress == NULL)
-    return;
-  call = g_new0 (ProgressCall, 1);
-  call->progress = data->progress;
-  call->progress_data = data->progress_data;
-  call->done = done;
-  call->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, call, g_free);
 }
 
 static void
@@ -402,7 +366,7 @@ run_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (!settle_dunning_run (worker, &data->as_of, forward_progress, data, cancellable,
+  if (!settle_dunning_run (worker, &data->as_of, settle_progress_relay_report, data->relay, cancellable,
                            &data->result, &error))
     g_task_return_error (task, error);
   else
@@ -428,9 +392,7 @@ settle_dunning_run_async (SettleBook           *book,
 
   data = g_new0 (RunData, 1);
   data->as_of = *as_of;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->relay = settle_progress_relay_new (progress, progress_data);
   task = g_task_new (book, cancellable, callback, user_data);
   g_task_set_source_tag (task, settle_dunning_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);

@@ -8,6 +8,7 @@
 #include "settle-agreement-editor.h"
 #include "settle-agreement-row.h"
 #include "settle-client-detail.h"
+#include "settle-client-timeline.h"
 #include "settle-client.h"
 #include "settle-format.h"
 #include "settle-project-editor.h"
@@ -25,6 +26,8 @@ struct _SettleClientDetail
   GtkStack   *stack;
   GtkLabel   *name_label;
   GtkLabel   *hold_label;
+  GtkWidget  *email_warning;
+  GtkLabel   *email_warning_label;
   GtkLabel   *balance_label;
   GtkLabel   *credit_label;
   GtkGrid    *facts_grid;
@@ -34,6 +37,7 @@ struct _SettleClientDetail
   GtkListBox *agreements_list;
   GtkButton  *new_project_button;
   GtkListBox *projects_list;
+  SettleClientTimeline *timeline;
 
   GDate       statement_from;    /* the range asked for, while the file is chosen */
   GDate       statement_to;
@@ -291,6 +295,24 @@ add_fact (SettleClientDetail *self,
   (*row)++;
 }
 
+/* The dunning run skips the emails of a client whose address the outbox would
+ * refuse (settle-dunning-run.c); say so where the client is looked at. */
+static void
+show_email_warning (SettleClientDetail *self,
+                    const char         *email)
+{
+  g_autofree char *text = NULL;
+
+  if (email == NULL || *email == '\0')
+    text = g_strdup (_("Reminders cannot be emailed: the client has no email address"));
+  else if (!settle_email_is_valid (email))
+    /* Translators: %s is the client's email address as stored. */
+    text = g_strdup_printf (_("Reminders cannot be emailed: the address “%s” is not valid"),
+                            email);
+  gtk_widget_set_visible (self->email_warning, text != NULL);
+  gtk_label_set_label (self->email_warning_label, text != NULL ? text : "");
+}
+
 static void
 reload (SettleClientDetail *self)
 {
@@ -308,6 +330,7 @@ reload (SettleClientDetail *self)
     {
       gtk_label_set_label (self->name_label, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      settle_client_timeline_show_client (self->timeline, SETTLE_ID_NONE);
       return;
     }
 
@@ -320,6 +343,7 @@ reload (SettleClientDetail *self)
       self->client_id = SETTLE_ID_NONE;
       gtk_label_set_label (self->name_label, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      settle_client_timeline_show_client (self->timeline, SETTLE_ID_NONE);
       return;
     }
 
@@ -327,6 +351,7 @@ reload (SettleClientDetail *self)
   self->client_name = g_strdup (client->name);
   gtk_label_set_label (self->name_label, client->name);
   gtk_widget_set_visible (GTK_WIDGET (self->hold_label), client->on_hold);
+  show_email_warning (self, client->email);
   balance = settle_format_money (client->balance, client->currency);
   credit = settle_format_money (client->credit, client->currency);
   gtk_label_set_label (self->balance_label, balance);
@@ -357,6 +382,7 @@ reload (SettleClientDetail *self)
   settle_today (&today);
   reload_agreements (self, &today);
   reload_projects (self);
+  settle_client_timeline_show_client (self->timeline, self->client_id);
   gtk_stack_set_visible_child_name (self->stack, "client");
 }
 
@@ -647,11 +673,15 @@ settle_client_detail_class_init (SettleClientDetailClass *klass)
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (SETTLE_TYPE_CLIENT_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/settle/Settle/ui/settle-client-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, hold_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, email_warning);
+  gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, email_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, timeline);
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, balance_label);
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, credit_label);
   gtk_widget_class_bind_template_child (widget_class, SettleClientDetail, facts_grid);
@@ -693,6 +723,7 @@ settle_client_detail_set_book (SettleClientDetail *self,
     self->changed_id = g_signal_connect_object (book, "changed", G_CALLBACK (book_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
   self->client_id = SETTLE_ID_NONE;
+  settle_client_timeline_set_book (self->timeline, book);
   reload (self);
 }
 
@@ -720,4 +751,18 @@ settle_client_detail_get_title (SettleClientDetail *self)
 {
   g_return_val_if_fail (SETTLE_IS_CLIENT_DETAIL (self), NULL);
   return gtk_label_get_label (self->name_label);
+}
+
+SettleClientTimeline *
+settle_client_detail_get_timeline (SettleClientDetail *self)
+{
+  g_return_val_if_fail (SETTLE_IS_CLIENT_DETAIL (self), NULL);
+  return self->timeline;
+}
+
+GtkWidget *
+settle_client_detail_get_email_warning (SettleClientDetail *self)
+{
+  g_return_val_if_fail (SETTLE_IS_CLIENT_DETAIL (self), NULL);
+  return self->email_warning;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "settle-book.h"
+#include "settle-client-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,9 @@ SettleId    settle_client_detail_complete_milestone  (SettleClientDetail *self,
 /* The "Complete" button of an open milestone shown in the pane, else NULL. */
 GtkWidget  *settle_client_detail_get_milestone_button (SettleClientDetail *self,
                                                        SettleId            milestone_id);
+/* The activity timeline at the bottom of the pane. */
+SettleClientTimeline *settle_client_detail_get_timeline     (SettleClientDetail *self);
+/* The "Reminders cannot be emailed" warning, visible when the address is not valid. */
+GtkWidget            *settle_client_detail_get_email_warning (SettleClientDetail *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "settle-client-email-cell.h"
 #include "settle-client-row.h"
 #include "settle-clients-view.h"
 #include "settle-gui.h"
@@ -27,6 +28,7 @@ struct _SettleClientsView
   GtkColumnView          *column_view;
   GtkPaned               *paned;
   GtkColumnViewColumn    *name_column;
+  GtkColumnViewColumn    *email_column;
   SettleClientDetail    *detail;
 };
 
@@ -263,6 +265,7 @@ settle_clients_view_class_init (SettleClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SettleClientsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, SettleClientsView, paned);
   gtk_widget_class_bind_template_child (widget_class, SettleClientsView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, SettleClientsView, email_column);
   gtk_widget_class_bind_template_child (widget_class, SettleClientsView, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -278,6 +281,11 @@ static void
 settle_clients_view_init (SettleClientsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GtkListItemFactory) email_factory = settle_client_email_factory_new ();
+
+    gtk_column_view_column_set_factory (self->email_column, email_factory);
+  }
 
   self->model = settle_client_list_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -164,3 +164,62 @@ settle_display_status_classes (SettleDisplayStatus status)
       g_return_val_if_reached (open);
     }
 }
+
+/* The translated label of an action of the activity log; an unknown action
+ * shows as it is stored. Lists every action the core logs. */
+const char *
+settle_format_activity_label (const char *action)
+{
+  static const struct
+  {
+    const char *action;
+    const char *label;
+  } labels[] = {
+    { "created", N_("Created") },
+    { "issued", N_("Issued") },
+    { "sent", N_("Sent") },
+    { "viewed", N_("Viewed by the client") },
+    { "reminded", N_("Reminder sent") },
+    { "escalated", N_("Escalated") },
+    { "paid", N_("Paid in full") },
+    { "part-paid", N_("Partly paid") },
+    { "received", N_("Payment received") },
+    { "updated", N_("Changed") },
+    { "held", N_("Put on hold") },
+    { "released", N_("Hold released") },
+    { "payment", N_("Payment received") },
+    { "applied", N_("Payment applied") },
+    { "voided", N_("Voided") },
+    { "synced", N_("Synced") },
+    { "deleted", N_("Deleted") },
+    { "changed", N_("Changed") },
+    { "emailed", N_("Emailed") },
+    { "reminder not sent", N_("Reminder not sent") },
+    { "phone task", N_("Phone call to make") },
+    { "fee added", N_("Late fee added") },
+    { "fee waived", N_("Late fee waived") },
+    { "collections", N_("Handed to collections") },
+    { "disputed", N_("Disputed") },
+    { "dispute resolved", N_("Dispute resolved") },
+    { "paused", N_("Reminders paused") },
+    { "resumed", N_("Reminders resumed") },
+    { "plan created", N_("Payment plan created") },
+    { "plan cancelled", N_("Payment plan cancelled") },
+    { "opted out", N_("Opted out of reminders") },
+    { "opted in", N_("Opted in to reminders") },
+    { "ladder changed", N_("Reminder schedule changed") },
+    { "credited", N_("Credit note issued") },
+    { "reversed", N_("Payment reversed") },
+    { "reopened", N_("Reopened by a payment reversal") },
+    { "refunded", N_("Credit refunded") },
+    { "credit-applied", N_("Credit applied") },
+    { "pending", N_("Payment pending") },
+    { "settled", N_("Payment settled") },
+    { "milestone-completed", N_("Milestone completed") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].action) == 0)
+      return _(labels[i].label);
+  return action;
+}

@@ -28,6 +28,7 @@ char                *settle_format_money          (gint64               amount,
 char                *settle_format_terms          (int                  terms_days);
 char                *settle_format_quantity       (gint64               quantity_milli);
 char                *settle_format_rate           (int                  rate_bp);
+const char          *settle_format_activity_label (const char          *action);
 
 SettleDisplayStatus  settle_display_status        (SettleInvoiceStatus  status,
                                                    const GDate         *due_date,

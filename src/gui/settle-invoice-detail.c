@@ -121,63 +121,6 @@ list_row (const char *title,
   return row;
 }
 
-static const char *
-activity_label (const char *action)
-{
-  static const struct
-  {
-    const char *action;
-    const char *label;
-  } labels[] = {
-    { "created", N_("Created") },
-    { "issued", N_("Issued") },
-    { "sent", N_("Sent") },
-    { "viewed", N_("Viewed by the client") },
-    { "reminded", N_("Reminder sent") },
-    { "escalated", N_("Escalated") },
-    { "paid", N_("Paid in full") },
-    { "part-paid", N_("Partly paid") },
-    { "received", N_("Payment received") },
-    { "updated", N_("Changed") },
-    { "held", N_("Put on hold") },
-    { "released", N_("Hold released") },
-    { "payment", N_("Payment received") },
-    { "applied", N_("Payment applied") },
-    { "voided", N_("Voided") },
-    { "synced", N_("Synced") },
-    { "deleted", N_("Deleted") },
-    { "changed", N_("Changed") },
-    { "emailed", N_("Emailed") },
-    { "reminder not sent", N_("Reminder not sent") },
-    { "phone task", N_("Phone call to make") },
-    { "fee added", N_("Late fee added") },
-    { "fee waived", N_("Late fee waived") },
-    { "collections", N_("Handed to collections") },
-    { "disputed", N_("Disputed") },
-    { "dispute resolved", N_("Dispute resolved") },
-    { "paused", N_("Reminders paused") },
-    { "resumed", N_("Reminders resumed") },
-    { "plan created", N_("Payment plan created") },
-    { "plan cancelled", N_("Payment plan cancelled") },
-    { "opted out", N_("Opted out of reminders") },
-    { "opted in", N_("Opted in to reminders") },
-    { "ladder changed", N_("Reminder schedule changed") },
-    { "credited", N_("Credit note issued") },
-    { "reversed", N_("Payment reversed") },
-    { "reopened", N_("Reopened by a payment reversal") },
-    { "refunded", N_("Credit refunded") },
-    { "credit-applied", N_("Credit applied") },
-    { "pending", N_("Payment pending") },
-    { "settled", N_("Payment settled") },
-    { "milestone-completed", N_("Milestone completed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (action, labels[i].action) == 0)
-      return _(labels[i].label);
-  return action;
-}
-
 static void
 fill_facts (SettleInvoiceDetail *self,
             const SettleInvoice *invoice)
@@ -292,9 +235,10 @@ fill_activity (SettleInvoiceDetail *self,
       /* "issued" carries the number, which the pane's title already shows. */
       if (activity->detail != NULL && *activity->detail != '\0'
           && g_strcmp0 (activity->detail, invoice->number) != 0)
-        title = g_strdup_printf ("%s — %s", activity_label (activity->action), activity->detail);
+        title = g_strdup_printf ("%s — %s", settle_format_activity_label (activity->action),
+                                 activity->detail);
       else
-        title = g_strdup (activity_label (activity->action));
+        title = g_strdup (settle_format_activity_label (activity->action));
       /* Translators: when and who, under an activity: "2024-03-15 14:02 · alice". */
       subtitle = g_strdup_printf (_("%s · %s"), when, activity->actor != NULL ? activity->actor : "");
       gtk_list_box_append (self->activity_list, list_row (title, subtitle, NULL));

@@ -10,7 +10,6 @@
 #include "settle-agreement-editor.h"
 #include "settle-agreement-row.h"
 #include "settle-agreement.h"
-#include "settle-application.h"
 #include "settle-billing.h"
 #include "settle-catalog.h"
 #include "settle-client-row.h"
@@ -22,159 +21,18 @@
 #include "settle-project.h"
 #include "settle-statement-export.h"
 #include "settle-window.h"
+#include "settle-gui-test.h"
 
 /* The client details' agreements, projects and statement, driven through their
  * widgets on a demo book. Screenshots go to $G_TEST_BUILDDIR/gui/screenshots. */
 
 #define DEMO_TODAY "2025-06-30"
-#define TIMEOUT_SECONDS 60
 
-static gboolean           have_display;
-static SettleApplication *app;
+static GtkApplication    *app;
 static char              *tmp_dir;
 static char              *book_path;
 static SettleWindow      *window;
 static SettleId           client_id;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START                                                                          \
-  {                                                                                     \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;      \
-    guint wait_tick_ = g_timeout_add (10, tick_cb, NULL);                               \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, #cond);          \
-  }                                                                                     \
-  G_STMT_END
-
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle_frames (GtkWidget *widget,
-               guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
-
-  WAIT_FOR (frames >= n_frames);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  int width, height;
-
-  settle_frames (widget, 30);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle_frames (widget, 1);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (build_dir != NULL ? build_dir : ".", "gui", "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
-}
-
-static AdwMessageDialog *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-  return !have_display;
-}
-
-static SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *id)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, id);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
 
 static SettleClientDetail *
 detail (void)
@@ -182,27 +40,11 @@ detail (void)
   return settle_clients_view_get_detail (settle_window_get_clients_view (window));
 }
 
-/* What a click does, without GtkButton's 250 ms activate animation. */
-static void
-click (gpointer button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-set_text (gpointer    editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
 static void
 scroll_to_end (SettleAgreementEditor *editor)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "scroller")));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "scroller")));
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
@@ -224,19 +66,19 @@ test_open (void)
   SettleClientsView *clients;
   GListModel *model;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   window = settle_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "clients"));
   clients = settle_window_get_clients_view (window);
   model = G_LIST_MODEL (settle_clients_view_get_model (clients));
-  WAIT_FOR (client_row_loaded (model));
+  SETTLE_GUI_TEST_WAIT_FOR (client_row_loaded (model));
   settle_clients_view_select (clients, 0);
   client_id = settle_clients_view_get_shown_client (clients);
   g_assert_cmpint (client_id, !=, SETTLE_ID_NONE);
@@ -278,18 +120,23 @@ test_agreement (void)
   gboolean in_plan = FALSE, in_list = FALSE;
   GDate as_of;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  click (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL, "new_agreement_button"));
-  WAIT_FOR ((editor = find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR)) != NULL);
+  settle_gui_test_click (
+    settle_gui_test_template_child (detail (), SETTLE_TYPE_CLIENT_DETAIL, "new_agreement_button"));
+  SETTLE_GUI_TEST_WAIT_FOR (
+    (editor = settle_gui_test_find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR)) != NULL);
   g_object_ref (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
-  save_button = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "save_button");
-  end_row = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "end_row");
-  error_label = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "agreement_error_label");
-  lines_error = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "lines_error_label");
-  preview = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "preview_label");
+  save_button =
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "save_button");
+  end_row = settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "end_row");
+  error_label =
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "agreement_error_label");
+  lines_error =
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "lines_error_label");
+  preview = settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "preview_label");
 
   /* A new agreement starts with one empty line and says nothing before the first
    * edit, but cannot be saved. */
@@ -297,13 +144,19 @@ test_agreement (void)
   g_assert_false (gtk_widget_get_sensitive (save_button));
   g_assert_false (gtk_widget_get_visible (error_label));
 
-  set_text (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "name_row"), "Managed backup");
-  set_text (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "billing_day_row"), "1");
-  set_text (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "start_row"), "2025-07-01");
-  set_text (settle_agreement_editor_get_line_field (editor, 0, "description"), "Offsite backup, 500 GB");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "name_row"),
+    "Managed backup");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "billing_day_row"), "1");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "start_row"),
+    "2025-07-01");
+  settle_gui_test_set_text (settle_agreement_editor_get_line_field (editor, 0, "description"),
+                            "Offsite backup, 500 GB");
   quantity = settle_agreement_editor_get_line_field (editor, 0, "quantity");
-  set_text (quantity, "2");
-  set_text (settle_agreement_editor_get_line_field (editor, 0, "price"), "125.00");
+  settle_gui_test_set_text (quantity, "2");
+  settle_gui_test_set_text (settle_agreement_editor_get_line_field (editor, 0, "price"), "125.00");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (settle_agreement_editor_get_line_field (editor, 0, "tax")), 0);
   g_assert_null (settle_agreement_editor_get_problem (editor));
   g_assert_true (gtk_widget_get_sensitive (save_button));
@@ -311,7 +164,8 @@ test_agreement (void)
 
   /* A line from the catalogue brings its price and tax rate. */
   {
-    GtkWidget *catalog = child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "catalog_list");
+    GtkWidget *catalog =
+      settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "catalog_list");
     GtkWidget *row;
     GtkDropDown *tax;
     g_autofree char *rate = NULL;
@@ -336,50 +190,51 @@ test_agreement (void)
   }
 
   /* A quantity that is not a number: said on the line, nothing can be saved. */
-  set_text (quantity, "two");
+  settle_gui_test_set_text (quantity, "two");
   g_assert_nonnull (settle_agreement_editor_get_problem (editor));
   g_assert_true (gtk_widget_get_visible (lines_error));
   g_assert_true (gtk_widget_has_css_class (quantity, "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (lines_error)), "Line 1, quantity"));
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  set_text (quantity, "2");
+  settle_gui_test_set_text (quantity, "2");
   g_assert_false (gtk_widget_has_css_class (quantity, "error"));
   g_assert_false (gtk_widget_get_visible (lines_error));
 
   /* A third line from "Add Line", removed again. */
-  click (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "add_line_button"));
+  settle_gui_test_click (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "add_line_button"));
   g_assert_cmpuint (settle_agreement_editor_get_n_lines (editor), ==, 3);
   g_assert_false (gtk_widget_get_sensitive (save_button)); /* its description is blank */
-  click (settle_agreement_editor_get_line_field (editor, 2, "remove"));
+  settle_gui_test_click (settle_agreement_editor_get_line_field (editor, 2, "remove"));
   g_assert_cmpuint (settle_agreement_editor_get_n_lines (editor), ==, 2);
   g_assert_true (gtk_widget_get_sensitive (save_button));
-  save_png (GTK_WIDGET (editor), "agreements-01-editor.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "agreements-01-editor.png");
   scroll_to_end (editor);
-  save_png (GTK_WIDGET (editor), "agreements-01-editor-lines.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "agreements-01-editor-lines.png");
 
   /* End before start: the message is on the end date and Save is off. */
-  set_text (end_row, "2025-06-01");
+  settle_gui_test_set_text (end_row, "2025-06-01");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_has_css_class (end_row, "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "End date"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==,
                    settle_agreement_editor_get_problem (editor));
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  save_png (GTK_WIDGET (editor), "agreements-02-editor-error.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "agreements-02-editor-error.png");
   /* Saving anyway (Ctrl+S) is refused and writes nothing. */
   g_assert_false (settle_agreement_editor_save (editor, &error));
   g_assert_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_INVALID);
   g_clear_error (&error);
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   g_assert_null (find_agreement (reader, "Managed backup"));
 
-  set_text (end_row, "2026-06-30");
+  settle_gui_test_set_text (end_row, "2026-06-30");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_false (gtk_widget_has_css_class (end_row, "error"));
   g_assert_true (gtk_widget_get_sensitive (save_button));
-  click (save_button);
+  settle_gui_test_click (save_button);
   g_assert_cmpint (settle_agreement_editor_get_agreement_id (editor), !=, 0);
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR) == NULL);
 
   saved = find_agreement (reader, "Managed backup");
   g_assert_nonnull (saved);
@@ -418,10 +273,10 @@ test_agreement (void)
   g_assert_true (in_plan);
 
   /* The pane lists it. */
-  WAIT_FOR (gtk_widget_get_first_child (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL,
-                                                  "agreements_list")) != NULL);
-  for (GtkWidget *row = gtk_widget_get_first_child (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL,
-                                                             "agreements_list"));
+  SETTLE_GUI_TEST_WAIT_FOR (gtk_widget_get_first_child (settle_gui_test_template_child (
+                              detail (), SETTLE_TYPE_CLIENT_DETAIL, "agreements_list")) != NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (
+         settle_gui_test_template_child (detail (), SETTLE_TYPE_CLIENT_DETAIL, "agreements_list"));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (SETTLE_IS_AGREEMENT_ROW (row)
         && settle_agreement_row_get_agreement_id (SETTLE_AGREEMENT_ROW (row)) == saved->id)
@@ -433,25 +288,29 @@ test_agreement (void)
   g_assert_true (in_list);
 
   /* Activating the row edits it: the agreement's own terms and a PO number. */
-  g_signal_emit_by_name (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL, "agreements_list"),
-                         "row-activated", shown);
-  WAIT_FOR ((editor = find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR)) != NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR,
-                                                                  "name_row"))),
+  g_signal_emit_by_name (
+    settle_gui_test_template_child (detail (), SETTLE_TYPE_CLIENT_DETAIL, "agreements_list"),
+    "row-activated", shown);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    (editor = settle_gui_test_find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR)) != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (settle_gui_test_template_child (
+                     editor, SETTLE_TYPE_AGREEMENT_EDITOR, "name_row"))),
                    ==, "Managed backup");
   g_assert_cmpuint (settle_agreement_editor_get_n_lines (editor), ==, 2);
   g_assert_null (settle_agreement_editor_get_problem (editor));
-  terms_row = ADW_COMBO_ROW (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "terms_row"));
+  terms_row = ADW_COMBO_ROW (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "terms_row"));
   terms = adw_combo_row_get_model (terms_row);
   g_assert_cmpuint (adw_combo_row_get_selected (terms_row), ==, 0); /* the client's */
   for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (terms), i), "Net 15"))
       adw_combo_row_set_selected (terms_row, i);
   g_assert_cmpuint (adw_combo_row_get_selected (terms_row), !=, 0);
-  set_text (child_of (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "po_row"), "PO-7781");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_AGREEMENT_EDITOR, "po_row"), "PO-7781");
   g_assert_true (settle_agreement_editor_save (editor, &error));
   g_assert_no_error (error);
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_toplevel (SETTLE_TYPE_AGREEMENT_EDITOR) == NULL);
 
   edited = settle_agreement_load (reader, saved->id, &error);
   g_assert_no_error (error);
@@ -478,34 +337,40 @@ test_project (void)
   GtkWidget *button, *save_button;
   SettleId invoice_id = 0;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  click (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL, "new_project_button"));
-  WAIT_FOR ((editor = find_toplevel (SETTLE_TYPE_PROJECT_EDITOR)) != NULL);
-  save_button = child_of (editor, SETTLE_TYPE_PROJECT_EDITOR, "save_button");
+  settle_gui_test_click (
+    settle_gui_test_template_child (detail (), SETTLE_TYPE_CLIENT_DETAIL, "new_project_button"));
+  SETTLE_GUI_TEST_WAIT_FOR ((editor = settle_gui_test_find_toplevel (SETTLE_TYPE_PROJECT_EDITOR)) !=
+                            NULL);
+  save_button = settle_gui_test_template_child (editor, SETTLE_TYPE_PROJECT_EDITOR, "save_button");
   g_assert_false (gtk_widget_get_sensitive (save_button));
 
-  set_text (child_of (editor, SETTLE_TYPE_PROJECT_EDITOR, "name_row"), "Office move");
-  set_text (child_of (editor, SETTLE_TYPE_PROJECT_EDITOR, "budget_row"), "5,000.00");
-  click (child_of (editor, SETTLE_TYPE_PROJECT_EDITOR, "add_button"));
-  click (child_of (editor, SETTLE_TYPE_PROJECT_EDITOR, "add_button"));
-  set_text (settle_project_editor_get_field (editor, 0, "name"), "Cabling");
-  set_text (settle_project_editor_get_field (editor, 0, "amount"), "1,800.00");
-  set_text (settle_project_editor_get_field (editor, 0, "due"), "2025-07-15");
-  set_text (settle_project_editor_get_field (editor, 1, "name"), "Cut-over");
-  set_text (settle_project_editor_get_field (editor, 1, "amount"), "July");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_PROJECT_EDITOR, "name_row"), "Office move");
+  settle_gui_test_set_text (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_PROJECT_EDITOR, "budget_row"), "5,000.00");
+  settle_gui_test_click (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_PROJECT_EDITOR, "add_button"));
+  settle_gui_test_click (
+    settle_gui_test_template_child (editor, SETTLE_TYPE_PROJECT_EDITOR, "add_button"));
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 0, "name"), "Cabling");
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 0, "amount"), "1,800.00");
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 0, "due"), "2025-07-15");
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 1, "name"), "Cut-over");
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 1, "amount"), "July");
   g_assert_nonnull (strstr (settle_project_editor_get_problem (editor), "Milestone 2, amount"));
   g_assert_true (gtk_widget_has_css_class (settle_project_editor_get_field (editor, 1, "amount"),
                                            "error"));
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  set_text (settle_project_editor_get_field (editor, 1, "amount"), "3,200.00");
+  settle_gui_test_set_text (settle_project_editor_get_field (editor, 1, "amount"), "3,200.00");
   g_assert_null (settle_project_editor_get_problem (editor));
-  save_png (GTK_WIDGET (editor), "agreements-03-project-editor.png");
-  click (save_button);
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_PROJECT_EDITOR) == NULL);
+  settle_gui_test_save_png (GTK_WIDGET (editor), "agreements-03-project-editor.png");
+  settle_gui_test_click (save_button);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_toplevel (SETTLE_TYPE_PROJECT_EDITOR) == NULL);
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   projects = settle_project_list (reader, client_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < projects->len; i++)
@@ -520,12 +385,14 @@ test_project (void)
   g_assert_cmpint (second->amount, ==, 320000);
 
   /* Both open milestones have a button; completing the first drafts its invoice. */
-  WAIT_FOR (settle_client_detail_get_milestone_button (detail (), first->id) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_client_detail_get_milestone_button (detail (), first->id) !=
+                            NULL);
   g_assert_nonnull (settle_client_detail_get_milestone_button (detail (), second->id));
-  save_png (GTK_WIDGET (window), "agreements-04-client-detail.png");
+  settle_gui_test_save_png (GTK_WIDGET (window), "agreements-04-client-detail.png");
   button = settle_client_detail_get_milestone_button (detail (), first->id);
-  click (button);
-  WAIT_FOR (settle_client_detail_get_milestone_button (detail (), first->id) == NULL);
+  settle_gui_test_click (button);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_client_detail_get_milestone_button (detail (), first->id) ==
+                            NULL);
   g_assert_nonnull (settle_client_detail_get_milestone_button (detail (), second->id));
 
   after = settle_project_load (reader, project->id, &error);
@@ -538,7 +405,7 @@ test_project (void)
   g_assert_cmpint (invoice->status, ==, SETTLE_INVOICE_DRAFT);
   g_assert_cmpint (invoice->client_id, ==, client_id);
   g_assert_cmpint (invoice->subtotal, ==, 180000);
-  save_png (GTK_WIDGET (window), "agreements-05-milestone-done.png");
+  settle_gui_test_save_png (GTK_WIDGET (window), "agreements-05-milestone-done.png");
 }
 
 static void
@@ -567,7 +434,7 @@ test_statement (void)
   gulong id;
   int status = -1;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
   if (pdftotext == NULL)
     {
@@ -578,32 +445,34 @@ test_statement (void)
     }
 
   /* "Statement…" asks for the range, the last 90 days filled in. */
-  click (child_of (detail (), SETTLE_TYPE_CLIENT_DETAIL, "statement_button"));
-  WAIT_FOR ((dialog = find_dialog_for (GTK_WINDOW (window))) != NULL);
+  settle_gui_test_click (
+    settle_gui_test_template_child (detail (), SETTLE_TYPE_CLIENT_DETAIL, "statement_button"));
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = settle_gui_test_find_dialog_for (GTK_WINDOW (window))) !=
+                            NULL);
   list = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
   from_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   to_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_row)), ==, "2025-04-02");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_row)), ==, DEMO_TODAY);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-  set_text (to_row, "2025-03-31");
+  settle_gui_test_set_text (to_row, "2025-03-31");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   g_assert_true (gtk_widget_has_css_class (to_row, "error"));
   g_assert_false (settle_statement_range_dialog_get_range (dialog, &from, &to));
-  save_png (GTK_WIDGET (dialog), "agreements-06-statement-range-error.png");
-  set_text (to_row, DEMO_TODAY);
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "agreements-06-statement-range-error.png");
+  settle_gui_test_set_text (to_row, DEMO_TODAY);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   g_assert_true (settle_statement_range_dialog_get_range (dialog, &from, &to));
   g_assert_cmpint (g_date_days_between (&from, &to), ==, 89);
   /* What the Cancel button does: respond, then close. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_dialog_for (GTK_WINDOW (window)) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_dialog_for (GTK_WINDOW (window)) == NULL);
 
   /* The file chooser is the desktop's; the export behind it, with that range: */
   id = g_signal_connect (detail (), "statement-saved", G_CALLBACK (saved_cb), &saved);
   settle_client_detail_export_statement_to (detail (), path, &from, &to);
-  WAIT_FOR (saved != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (saved != NULL);
   g_signal_handler_disconnect (detail (), id);
   g_assert_cmpstr (saved, ==, path);
 
@@ -611,7 +480,7 @@ test_statement (void)
                                &text, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   client = settle_client_load (reader, client_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, client->name));
@@ -672,21 +541,9 @@ make_demo_book (void)
   g_autoptr(SettleBook) book = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SettleCatalogItem) item = NULL;
-  SettleDemoOptions options;
 
-  tmp_dir = g_dir_make_tmp ("settle-gui-agreements-XXXXXX", &error);
-  g_assert_no_error (error);
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  settle_demo_options_init (&options);
-  options.n_clients = 30;
-  options.n_invoices = 600;
-  options.seed = 7;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  book = settle_gui_test_demo_book_new ("settle-gui-agreements-XXXXXX", 30, 600, 7, DEMO_TODAY,
+                                        &tmp_dir, &book_path);
 
   /* A catalogue item with a tax rate, for "From Catalogue". */
   if (!settle_tax_rate_is_known (book, 825))
@@ -710,41 +567,15 @@ make_demo_book (void)
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-
-  if (have_display)
+  if (settle_gui_test_init (&argc, &argv, DEMO_TODAY))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = settle_application_new (G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      app = settle_gui_test_app_new ();
       make_demo_book ();
     }
 
@@ -756,12 +587,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (window, &app, &tmp_dir, &book_path);
   return status;
 }

@@ -2,13 +2,11 @@
 #define G_LOG_DOMAIN "settle-test"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "settle-client.h"
 #include "settle-collections-packet.h"
 #include "settle-dunning.h"
-#include "settle-demo.h"
 #include "settle-gui.h"
 #include "settle-instalment-plan.h"
 #include "settle-invoice-collections.h"
@@ -20,7 +18,7 @@
 #include "settle-payment-actions.h"
 #include "settle-payment.h"
 #include "settle-window.h"
-#include "test-collections-actions.h"
+#include "settle-gui-test.h"
 
 /* The collections actions on a demo book, through the window: a pending ACH payment
  * marked settled in the details pane, then reversed with a returned-payment fee, a
@@ -29,193 +27,21 @@
  * saved as PNGs in $G_TEST_BUILDDIR/gui/screenshots. */
 
 #define DEMO_TODAY "2025-06-30"
-#define TIMEOUT_SECONDS 60
 
-static gboolean        have_display;
 static GtkApplication *app;
 static char           *tmp_dir;
 static char           *book_path;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START                                                                          \
-  {                                                                                     \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;      \
-    guint wait_tick_ = g_timeout_add (10, tick_cb, NULL);                               \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, #cond);          \
-  }                                                                                     \
-  G_STMT_END
-
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle_frames (GtkWidget *widget,
-               guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
-
-  WAIT_FOR (frames >= n_frames);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  int width, height;
-
-  settle_frames (widget, 30);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle_frames (widget, 1);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = g_build_filename (build_dir != NULL ? build_dir : ".", "gui", "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-must_find (GtkWidget  *root,
-           const char *name)
-{
-  GtkWidget *w = find_named (root, name);
-
-  if (w == NULL)
-    g_error ("No widget named %s", name);
-  return w;
-}
-
-/* A visible toplevel named name, or NULL. */
-static GtkWidget *
-find_window (const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WIDGET (w);
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_window (const char *name)
-{
-  GtkWidget *w;
-
-  WAIT_FOR ((w = find_window (name)) != NULL);
-  return w;
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *name,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (must_find (root, name)), text);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *button = must_find (root, name);
-
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
 
 /* Clicks confirm and waits for the window to go. */
 static void
 confirm (GtkWidget *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  click (window, "confirm");
-  if (window != NULL && gtk_widget_get_visible (must_find (window, "error")))
-    g_error ("The form refused: %s", gtk_label_get_text (GTK_LABEL (must_find (window, "error"))));
-  WAIT_FOR (window == NULL);
-}
-
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
-    n++;
-  return n;
-}
-
-static SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
+  settle_gui_test_click_named (window, "confirm");
+  if (window != NULL && gtk_widget_get_visible (settle_gui_test_need_named (window, "error")))
+    g_error ("The form refused: %s",
+             gtk_label_get_text (GTK_LABEL (settle_gui_test_need_named (window, "error"))));
+  SETTLE_GUI_TEST_WAIT_FOR (window == NULL);
 }
 
 static gint64
@@ -302,13 +128,10 @@ test_collections_actions (void)
   GtkWidget *dialog, *row;
   SettleAllocation allocation;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-      return;
-    }
+  if (settle_gui_test_skip_without_display ())
+    return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   find_client (reader, &client_id, &first_id, &second_id);
   first = settle_invoice_load (reader, first_id, &error);
   g_assert_no_error (error);
@@ -333,15 +156,15 @@ test_collections_actions (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
 
   /* The pane: "Pending" pill, the pending fact, Mark settled. */
   detail = show (window, first_id);
   name = g_strdup_printf ("payment-%" G_GINT64_FORMAT, ach->id);
-  row = must_find (GTK_WIDGET (detail), name);
+  row = settle_gui_test_need_named (GTK_WIDGET (detail), name);
   {
     g_autofree char *pending = settle_money_format (settle_money_init (first->total, first->currency));
-    GtkWidget *fact = must_find (GTK_WIDGET (detail), "pending-fact");
+    GtkWidget *fact = settle_gui_test_need_named (GTK_WIDGET (detail), "pending-fact");
     gboolean has_pill = FALSE;
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fact)), ==, pending);
@@ -364,11 +187,11 @@ test_collections_actions (void)
     }
     g_assert_true (has_pill);
   }
-  save_png (GTK_WIDGET (window), "collections-pending-payment.png");
+  settle_gui_test_save_png (GTK_WIDGET (window), "collections-pending-payment.png");
   g_free (name);
   name = g_strdup_printf ("mark-settled-%" G_GINT64_FORMAT, ach->id);
-  click (GTK_WIDGET (detail), name);
-  dialog = wait_window ("settle-dialog");
+  settle_gui_test_click_named (GTK_WIDGET (detail), name);
+  dialog = settle_gui_test_wait_named_window ("settle-dialog");
   confirm (dialog);
   {
     g_autoptr(SettlePayment) p = settle_payment_load (reader, ach->id, &error);
@@ -384,17 +207,18 @@ test_collections_actions (void)
   /* Reverse it with a returned-payment fee: the invoice opens again. */
   g_free (name);
   name = g_strdup_printf ("reverse-%" G_GINT64_FORMAT, ach->id);
-  WAIT_FOR (find_named (GTK_WIDGET (detail), name) != NULL);
-  click (GTK_WIDGET (detail), name);
-  dialog = wait_window ("reverse-dialog");
-  set_text (dialog, "detail", "R01 insufficient funds");
-  set_text (dialog, "nsf-fee", "abc");
-  click (dialog, "confirm");
-  g_assert_true (gtk_widget_get_visible (must_find (dialog, "error")));
-  g_assert_true (gtk_widget_has_css_class (must_find (dialog, "nsf-fee"), "error"));
-  set_text (dialog, "nsf-fee", "25.00");
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), name) != NULL);
+  settle_gui_test_click_named (GTK_WIDGET (detail), name);
+  dialog = settle_gui_test_wait_named_window ("reverse-dialog");
+  settle_gui_test_set_named_text (dialog, "detail", "R01 insufficient funds");
+  settle_gui_test_set_named_text (dialog, "nsf-fee", "abc");
+  settle_gui_test_click_named (dialog, "confirm");
+  g_assert_true (gtk_widget_get_visible (settle_gui_test_need_named (dialog, "error")));
+  g_assert_true (
+    gtk_widget_has_css_class (settle_gui_test_need_named (dialog, "nsf-fee"), "error"));
+  settle_gui_test_set_named_text (dialog, "nsf-fee", "25.00");
   gtk_widget_set_size_request (dialog, 520, -1);
-  save_png (dialog, "collections-reverse-dialog.png");
+  settle_gui_test_save_png (dialog, "collections-reverse-dialog.png");
   confirm (dialog);
   {
     g_autoptr(SettlePayment) p = settle_payment_load (reader, ach->id, &error);
@@ -414,12 +238,12 @@ test_collections_actions (void)
   }
 
   /* Dispute: the flag in the book, the banner in the pane. */
-  WAIT_FOR (find_named (GTK_WIDGET (detail), "dispute") != NULL);
-  click (GTK_WIDGET (detail), "dispute");
-  dialog = wait_window ("dispute-dialog");
-  click (dialog, "confirm");
-  g_assert_true (gtk_widget_has_css_class (must_find (dialog, "reason"), "error"));
-  set_text (dialog, "reason", "Client says the work was not done");
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "dispute") != NULL);
+  settle_gui_test_click_named (GTK_WIDGET (detail), "dispute");
+  dialog = settle_gui_test_wait_named_window ("dispute-dialog");
+  settle_gui_test_click_named (dialog, "confirm");
+  g_assert_true (gtk_widget_has_css_class (settle_gui_test_need_named (dialog, "reason"), "error"));
+  settle_gui_test_set_named_text (dialog, "reason", "Client says the work was not done");
   confirm (dialog);
   {
     gboolean disputed = FALSE, paused = TRUE;
@@ -429,25 +253,29 @@ test_collections_actions (void)
     g_assert_true (disputed);
     g_assert_false (paused);
   }
-  WAIT_FOR (find_named (GTK_WIDGET (detail), "dispute-banner") != NULL);
-  g_assert_true (gtk_widget_is_visible (must_find (GTK_WIDGET (detail), "dispute-banner")));
-  save_png (GTK_WIDGET (window), "collections-disputed.png");
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "dispute-banner") !=
+                            NULL);
+  g_assert_true (
+    gtk_widget_is_visible (settle_gui_test_need_named (GTK_WIDGET (detail), "dispute-banner")));
+  settle_gui_test_save_png (GTK_WIDGET (window), "collections-disputed.png");
 
   /* A 3-instalment plan on the second invoice. */
   second = settle_invoice_load (reader, second_id, &error);
   g_assert_no_error (error);
   detail = show (window, second_id);
-  click (GTK_WIDGET (detail), "payment-plan");
-  dialog = wait_window ("instalment-dialog");
-  set_text (dialog, "count", "3");
-  set_text (dialog, "first-due", "2025-07-15");
-  g_assert_cmpuint (count_rows (must_find (dialog, "instalments")), ==, 3);
-  set_text (dialog, "count", "0");
-  g_assert_cmpuint (count_rows (must_find (dialog, "instalments")), ==, 0);
-  g_assert_false (gtk_widget_get_sensitive (must_find (dialog, "confirm")));
-  set_text (dialog, "count", "3");
+  settle_gui_test_click_named (GTK_WIDGET (detail), "payment-plan");
+  dialog = settle_gui_test_wait_named_window ("instalment-dialog");
+  settle_gui_test_set_named_text (dialog, "count", "3");
+  settle_gui_test_set_named_text (dialog, "first-due", "2025-07-15");
+  g_assert_cmpuint (settle_gui_test_count_rows (settle_gui_test_need_named (dialog, "instalments")),
+                    ==, 3);
+  settle_gui_test_set_named_text (dialog, "count", "0");
+  g_assert_cmpuint (settle_gui_test_count_rows (settle_gui_test_need_named (dialog, "instalments")),
+                    ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (settle_gui_test_need_named (dialog, "confirm")));
+  settle_gui_test_set_named_text (dialog, "count", "3");
   gtk_widget_set_size_request (dialog, 520, -1);
-  save_png (dialog, "collections-instalment-dialog.png");
+  settle_gui_test_save_png (dialog, "collections-instalment-dialog.png");
   confirm (dialog);
   {
     g_autoptr(SettleInstalmentPlan) plan = settle_instalment_plan_load_active (reader, second_id, &error);
@@ -460,13 +288,16 @@ test_collections_actions (void)
       sum += g_array_index (plan->instalments, SettleInstalment, i).amount;
     g_assert_cmpint (sum, ==, settle_invoice_get_balance (second));
   }
-  WAIT_FOR (find_named (GTK_WIDGET (detail), "plan-instalments") != NULL);
-  g_assert_cmpuint (count_rows (must_find (GTK_WIDGET (detail), "plan-instalments")), ==, 3);
-  save_png (GTK_WIDGET (window), "collections-plan.png");
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "plan-instalments") !=
+                            NULL);
+  g_assert_cmpuint (settle_gui_test_count_rows (
+                      settle_gui_test_need_named (GTK_WIDGET (detail), "plan-instalments")),
+                    ==, 3);
+  settle_gui_test_save_png (GTK_WIDGET (window), "collections-plan.png");
 
   /* Reminders paused: no reason needed; the banner shows. */
-  click (GTK_WIDGET (detail), "pause");
-  confirm (wait_window ("pause-dialog"));
+  settle_gui_test_click_named (GTK_WIDGET (detail), "pause");
+  confirm (settle_gui_test_wait_named_window ("pause-dialog"));
   {
     gboolean disputed = TRUE, paused = FALSE;
 
@@ -475,7 +306,8 @@ test_collections_actions (void)
     g_assert_false (disputed);
     g_assert_true (paused);
   }
-  WAIT_FOR (find_named (GTK_WIDGET (detail), "pause-banner") != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "pause-banner") !=
+                            NULL);
 
   /* A late fee charged on the second invoice, waived from the pane: voided. */
   {
@@ -493,34 +325,37 @@ test_collections_actions (void)
     g_assert_no_error (error);
     g_assert_cmpint (fee_id, !=, 0);
     settle_book_notify_changed (settle_window_get_book (window));
-    WAIT_FOR (find_named (GTK_WIDGET (detail), "waive-1") != NULL);
-    g_assert_cmpuint (count_rows (must_find (GTK_WIDGET (detail), "late-fees")), ==, 1);
-    click (GTK_WIDGET (detail), "waive-1");
-    dialog = wait_window ("waive-dialog");
-    set_text (dialog, "reason", "Goodwill");
+    SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "waive-1") != NULL);
+    g_assert_cmpuint (
+      settle_gui_test_count_rows (settle_gui_test_need_named (GTK_WIDGET (detail), "late-fees")),
+      ==, 1);
+    settle_gui_test_click_named (GTK_WIDGET (detail), "waive-1");
+    dialog = settle_gui_test_wait_named_window ("waive-dialog");
+    settle_gui_test_set_named_text (dialog, "reason", "Goodwill");
     confirm (dialog);
     fee_invoice = settle_invoice_load (reader, fee_id, &error);
     g_assert_no_error (error);
     g_assert_cmpint (fee_invoice->status, ==, SETTLE_INVOICE_VOID);
-    WAIT_FOR (find_named (GTK_WIDGET (detail), "waive-1") == NULL);
+    SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_named (GTK_WIDGET (detail), "waive-1") == NULL);
     check_invariants (reader);
   }
 
   /* The book's late-fee policy, with its sentence. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.collections-preferences", NULL));
-  dialog = wait_window ("collections-preferences");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (must_find (dialog, "kind")), 2);
-  set_text (dialog, "rate", "1.5");
-  set_text (dialog, "grace", "5");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (must_find (dialog, "frequency")), 1);
-  set_text (dialog, "cap", "abc");
-  g_assert_false (gtk_widget_get_sensitive (must_find (dialog, "confirm")));
-  g_assert_true (gtk_widget_has_css_class (must_find (dialog, "cap"), "error"));
-  set_text (dialog, "cap", "50.00");
-  g_assert_true (gtk_widget_get_sensitive (must_find (dialog, "confirm")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (must_find (dialog, "policy-summary"))),
-                            "each month"));
-  save_png (dialog, "collections-preferences.png");
+  dialog = settle_gui_test_wait_named_window ("collections-preferences");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (settle_gui_test_need_named (dialog, "kind")), 2);
+  settle_gui_test_set_named_text (dialog, "rate", "1.5");
+  settle_gui_test_set_named_text (dialog, "grace", "5");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (settle_gui_test_need_named (dialog, "frequency")), 1);
+  settle_gui_test_set_named_text (dialog, "cap", "abc");
+  g_assert_false (gtk_widget_get_sensitive (settle_gui_test_need_named (dialog, "confirm")));
+  g_assert_true (gtk_widget_has_css_class (settle_gui_test_need_named (dialog, "cap"), "error"));
+  settle_gui_test_set_named_text (dialog, "cap", "50.00");
+  g_assert_true (gtk_widget_get_sensitive (settle_gui_test_need_named (dialog, "confirm")));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (settle_gui_test_need_named (dialog, "policy-summary"))),
+            "each month"));
+  settle_gui_test_save_png (dialog, "collections-preferences.png");
   confirm (dialog);
   {
     g_autofree char *text = settle_late_fee_store_get_default (reader);
@@ -538,14 +373,14 @@ test_collections_actions (void)
 
   /* The client's own settings: opted out, own policy. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.client-collections", NULL));
-  dialog = wait_window ("client-collections");
-  gtk_switch_set_active (GTK_SWITCH (must_find (dialog, "opt-out")), TRUE);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (must_find (dialog, "late-fee")), 2);
-  set_text (dialog, "late-fee-policy", "flat:0");
-  g_assert_false (gtk_widget_get_sensitive (must_find (dialog, "confirm")));
-  set_text (dialog, "late-fee-policy", "flat:1500;grace:10");
-  g_assert_true (gtk_widget_get_sensitive (must_find (dialog, "confirm")));
-  save_png (dialog, "collections-client-settings.png");
+  dialog = settle_gui_test_wait_named_window ("client-collections");
+  gtk_switch_set_active (GTK_SWITCH (settle_gui_test_need_named (dialog, "opt-out")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (settle_gui_test_need_named (dialog, "late-fee")), 2);
+  settle_gui_test_set_named_text (dialog, "late-fee-policy", "flat:0");
+  g_assert_false (gtk_widget_get_sensitive (settle_gui_test_need_named (dialog, "confirm")));
+  settle_gui_test_set_named_text (dialog, "late-fee-policy", "flat:1500;grace:10");
+  g_assert_true (gtk_widget_get_sensitive (settle_gui_test_need_named (dialog, "confirm")));
+  settle_gui_test_save_png (dialog, "collections-client-settings.png");
   confirm (dialog);
   {
     g_autofree char *ladder = NULL;
@@ -585,9 +420,10 @@ test_collections_actions (void)
     g_assert_cmpuint (position, >, 0);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-credit", NULL));
-    dialog = wait_window ("apply-credit-dialog");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (must_find (dialog, "invoice")), position);
-    set_text (dialog, "amount", "40.00");
+    dialog = settle_gui_test_wait_named_window ("apply-credit-dialog");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (settle_gui_test_need_named (dialog, "invoice")),
+                                position);
+    settle_gui_test_set_named_text (dialog, "amount", "40.00");
     confirm (dialog);
     after = settle_invoice_load (reader, second_id, &error);
     g_assert_no_error (error);
@@ -596,10 +432,10 @@ test_collections_actions (void)
     check_invariants (reader);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refund-credit", NULL));
-    dialog = wait_window ("refund-credit-dialog");
+    dialog = settle_gui_test_wait_named_window ("refund-credit-dialog");
     rest = settle_money_to_plain (settle_money_init (before + 6000, first->currency));
-    set_text (dialog, "amount", rest);
-    set_text (dialog, "reference", "Check 5521");
+    settle_gui_test_set_named_text (dialog, "amount", rest);
+    settle_gui_test_set_named_text (dialog, "reference", "Check 5521");
     confirm (dialog);
     g_assert_cmpint (credit_of (reader, client_id), ==, 0);
     check_invariants (reader);
@@ -611,7 +447,7 @@ test_collections_actions (void)
 
     g_object_add_weak_pointer (G_OBJECT (book), (gpointer *) &book);
     gtk_window_destroy (GTK_WINDOW (window));
-    WAIT_FOR (book == NULL);
+    SETTLE_GUI_TEST_WAIT_FOR (book == NULL);
   }
 }
 
@@ -638,13 +474,10 @@ test_collections_packets (void)
   SettleWindow *window;
   GDate as_of;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-      return;
-    }
+  if (settle_gui_test_skip_without_display ())
+    return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   folder = g_build_filename (tmp_dir, "collections", NULL);
   g_assert_true (settle_book_set_setting (reader, "collections.folder", folder, &error));
   g_assert_no_error (error);
@@ -666,9 +499,9 @@ test_collections_packets (void)
   window = settle_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
   settle_payment_actions_write_packets (settle_window_get_book (window), GTK_WINDOW (window));
-  WAIT_FOR (n_pending_packets (reader) == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (n_pending_packets (reader) == 0);
 
   packets = settle_collections_packet_list (reader, FALSE, &error);
   g_assert_no_error (error);
@@ -684,75 +517,25 @@ test_collections_packets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-make_demo_book (void)
-{
-  g_autoptr(SettleBook) book = NULL;
-  g_autoptr(GError) error = NULL;
-  SettleDemoOptions options;
-
-  tmp_dir = g_dir_make_tmp ("settle-gui-coll-XXXXXX", &error);
-  g_assert_no_error (error);
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  settle_demo_options_init (&options);
-  options.n_clients = 20;
-  options.n_invoices = 400;
-  options.seed = 7;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-  if (have_display)
+  if (settle_gui_test_init (&argc, &argv, DEMO_TODAY))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = test_collections_actions_app_new ();
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-      make_demo_book ();
+      g_autoptr(SettleBook) book = NULL;
+
+      app = settle_gui_test_app_new ();
+      book = settle_gui_test_demo_book_new ("settle-gui-coll-XXXXXX", 20, 400, 7, DEMO_TODAY,
+                                            &tmp_dir, &book_path);
     }
 
   g_test_add_func ("/gui/collections-actions/all", test_collections_actions);
   g_test_add_func ("/gui/collections-actions/packets", test_collections_packets);
   status = g_test_run ();
 
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (NULL, &app, &tmp_dir, &book_path);
   return status;
 }

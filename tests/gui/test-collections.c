@@ -8,9 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "settle-aging-item.h"
-#include "settle-application.h"
 #include "settle-client.h"
-#include "settle-demo.h"
 #include "settle-dunning-dialog.h"
 #include "settle-dunning.h"
 #include "settle-email-preferences.h"
@@ -23,7 +21,7 @@
 #include "settle-smtp.h"
 #include "settle-template.h"
 #include "settle-window.h"
-#include "test-runs-util.h"
+#include "settle-gui-test.h"
 
 /* Collections from the real window on a demo book: the reminder ladder and
  * template editor with its live preview, the dunning run dialog, the outbox
@@ -33,72 +31,22 @@
 #define DEMO_TODAY "2025-06-30"
 #define FIRM_SUBJECT "Invoice {invoice_number} is {days_overdue} days overdue"
 
-static gboolean           have_display;
-static SettleApplication *app;
-char                     *tmp_dir;
-char                     *book_path;
-SettleWindow             *window;
-
-SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
-}
-
-gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-  return !have_display;
-}
-
-gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return g_steal_pointer (&toplevel);
-    }
-  g_error ("No %s is open", g_type_name (type));
-  return NULL;
-}
-
-static gboolean
-toplevel_open (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return TRUE;
-    }
-  return FALSE;
-}
+static GtkApplication *app;
+static char           *tmp_dir;
+static char           *book_path;
+static SettleWindow   *window;
 
 static void
 test_open (void)
 {
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   window = settle_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
 }
 
 /* ---- ladder and templates ------------------------------------------------------ */
@@ -124,13 +72,13 @@ test_templates (void)
   SettleId sample_id;
   int firm, overdue;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   settle_today (&today);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dunning-settings", NULL));
-  editor = find_toplevel (SETTLE_TYPE_LADDER_EDITOR);
+  editor = settle_gui_test_need_toplevel (SETTLE_TYPE_LADDER_EDITOR);
   tmpl_editor = settle_ladder_editor_get_template_editor (editor);
 
   /* The default ladder, with its steps in order; the "firm" step is selected. */
@@ -144,7 +92,7 @@ test_templates (void)
   g_assert_true (settle_ladder_editor_get_can_save (editor));
 
   /* The preview is written for an overdue invoice the worker found. */
-  WAIT_FOR (settle_template_editor_get_samples_loaded (tmpl_editor));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_template_editor_get_samples_loaded (tmpl_editor));
   sample_id = settle_template_editor_get_sample_invoice (tmpl_editor);
   g_assert_cmpint (sample_id, !=, SETTLE_ID_NONE);
   sample = settle_invoice_load (reader, sample_id, &error);
@@ -171,7 +119,7 @@ test_templates (void)
   settle_template_editor_insert_placeholder (tmpl_editor, "client");
   g_assert_true (g_str_has_suffix (gtk_editable_get_text (subject), "{client}"));
   gtk_editable_set_text (subject, FIRM_SUBJECT);
-  save_png (GTK_WIDGET (editor), "collections-template-preview.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "collections-template-preview.png");
 
   /* An unknown placeholder: a message naming it, no preview, no Save. */
   gtk_editable_set_text (subject, FIRM_SUBJECT " {foo}");
@@ -185,7 +133,7 @@ test_templates (void)
   g_assert_false (settle_ladder_editor_save (editor, &error));
   g_assert_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_INVALID);
   g_clear_error (&error);
-  save_png (GTK_WIDGET (editor), "collections-template-error.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "collections-template-error.png");
 
   /* A step out of order is the ladder's error, naming the step. */
   gtk_editable_set_text (subject, FIRM_SUBJECT);
@@ -224,7 +172,7 @@ test_templates (void)
     g_assert_no_error (error);
     g_assert_cmpstr (polite->subject, ==, builtin->subject);
   }
-  WAIT_FOR (!toplevel_open (SETTLE_TYPE_LADDER_EDITOR));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_gui_test_find_toplevel (SETTLE_TYPE_LADDER_EDITOR) == NULL);
 }
 
 /* ---- the dunning run ----------------------------------------------------------- */
@@ -249,10 +197,10 @@ test_dunning_run (void)
   g_autoptr(GHashTable) firm_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_firm = 0, n_firm_jobs = 0, n_firm_seen = 0;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   settle_today (&today);
   plan = settle_dunning_plan (reader, &today, &error);
   g_assert_no_error (error);
@@ -267,19 +215,19 @@ test_dunning_run (void)
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dunning-run", NULL));
-  dialog = find_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
-  WAIT_FOR (dunning_idle (dialog));
+  dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
+  SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
   g_assert_null (settle_dunning_dialog_get_error (dialog));
   g_assert_cmpstr (settle_dunning_dialog_get_summary (dialog), ==, described);
   g_assert_cmpuint (settle_dunning_dialog_get_n_items (dialog), ==, plan->items->len);
-  save_png (GTK_WIDGET (dialog), "collections-dunning-preview.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "collections-dunning-preview.png");
 
   /* Another run holds the book: nothing is done, and the dialog says why. */
-  holder = open_reader ();
+  holder = settle_gui_test_open_book (book_path);
   g_assert_true (settle_book_lock (holder, SETTLE_BOOK_LOCK_RUN, &error));
   g_assert_no_error (error);
   settle_dunning_dialog_run (dialog);
-  WAIT_FOR (dunning_idle (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
   g_assert_cmpint (settle_dunning_dialog_get_state (dialog), ==, SETTLE_DUNNING_DIALOG_PREVIEW);
   g_assert_nonnull (settle_dunning_dialog_get_error (dialog));
   g_assert_nonnull (strstr (settle_dunning_dialog_get_error (dialog), "Another run"));
@@ -290,9 +238,9 @@ test_dunning_run (void)
   settle_book_unlock (holder, SETTLE_BOOK_LOCK_RUN);
 
   settle_dunning_dialog_run (dialog);
-  WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
   g_assert_null (settle_dunning_dialog_get_error (dialog));
-  save_png (GTK_WIDGET (dialog), "collections-dunning-done.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "collections-dunning-done.png");
 
   /* The reminders wait in the outbox, the "firm" ones with the edited subject. */
   jobs = settle_outbox_list (reader, NULL, 0, 0, &error);
@@ -341,12 +289,12 @@ test_dunning_run (void)
   g_assert_cmpuint (g_hash_table_size (firm_keys), >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dunning-run", NULL));
-  dialog = find_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
+  dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
   settle_dunning_dialog_set_date (dialog, &today);
-  WAIT_FOR (dunning_idle (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
   g_assert_cmpuint (settle_dunning_dialog_get_n_items (dialog), ==, plan->items->len);
   settle_dunning_dialog_run (dialog);
-  WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
   g_assert_null (settle_dunning_dialog_get_error (dialog));
   jobs = settle_outbox_list (reader, NULL, 0, 0, &error);
   g_assert_no_error (error);
@@ -379,24 +327,6 @@ outbox_idle (SettleOutboxWindow *outbox)
   return !settle_outbox_window_get_busy (outbox);
 }
 
-/* The first button labelled label under widget. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_outbox (void)
 {
@@ -410,23 +340,23 @@ test_outbox (void)
   GtkWidget *resend;
   gint64 n_queued;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   n_queued = settle_outbox_count (reader, SETTLE_OUTBOX_QUEUED, &error);
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.outbox", NULL));
-  outbox = find_toplevel (SETTLE_TYPE_OUTBOX_WINDOW);
-  WAIT_FOR (outbox_idle (outbox) && settle_outbox_window_get_n_jobs (outbox) > 0);
+  outbox = settle_gui_test_need_toplevel (SETTLE_TYPE_OUTBOX_WINDOW);
+  SETTLE_GUI_TEST_WAIT_FOR (outbox_idle (outbox) && settle_outbox_window_get_n_jobs (outbox) > 0);
   g_assert_cmpint (settle_outbox_window_get_n_jobs (outbox), ==, n_queued);
   g_assert_cmpstr (settle_outbox_window_get_status_text (outbox, 0), ==,
                    settle_outbox_status_label (SETTLE_OUTBOX_QUEUED));
   g_assert_cmpstr (settle_outbox_window_get_status_text (outbox, 0), ==, "Queued");
   /* The demo book has no mail server: the bar says so. */
   g_assert_false (settle_outbox_window_get_configured (outbox));
-  save_png (GTK_WIDGET (outbox), "collections-outbox.png");
+  settle_gui_test_save_png (GTK_WIDGET (outbox), "collections-outbox.png");
 
   /* The email settings: each field says what is wrong; nothing is written until
    * every field is right. */
@@ -452,7 +382,7 @@ test_outbox (void)
     gtk_editable_set_text (GTK_EDITABLE (port), "");
     gtk_editable_set_text (GTK_EDITABLE (from), "billing at example");
     g_assert_nonnull (strstr (settle_email_preferences_get_error (prefs), "From address"));
-    save_png (GTK_WIDGET (prefs), "collections-email-settings-error.png");
+    settle_gui_test_save_png (GTK_WIDGET (prefs), "collections-email-settings-error.png");
     settings = settle_smtp_settings_load (reader, &error);
     g_assert_null (settings);
     g_clear_error (&error);
@@ -467,7 +397,7 @@ test_outbox (void)
   g_assert_cmpstr (settings->from_address, ==, "billing@example.com");
 
   /* The outbox follows the book: the bar goes once email is set up. */
-  WAIT_FOR (outbox_idle (outbox) && settle_outbox_window_get_configured (outbox));
+  SETTLE_GUI_TEST_WAIT_FOR (outbox_idle (outbox) && settle_outbox_window_get_configured (outbox));
 
   /* Send Now, to a real SMTP server on loopback: every job goes out and says so. */
   smtp = settle_fake_smtp_start (SETTLE_FAKE_SMTP_PLAIN, NULL, NULL);
@@ -478,18 +408,18 @@ test_outbox (void)
   g_assert_true (settle_smtp_settings_save (reader, settings, &error));
   g_assert_no_error (error);
   settle_book_notify_changed (settle_window_get_book (window));
-  WAIT_FOR (outbox_idle (outbox));
+  SETTLE_GUI_TEST_WAIT_FOR (outbox_idle (outbox));
   settle_outbox_window_send_now (outbox);
-  WAIT_FOR (outbox_idle (outbox)
-            && g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0),
-                          settle_outbox_status_label (SETTLE_OUTBOX_SENT)) == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (outbox_idle (outbox) &&
+                            g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0),
+                                       settle_outbox_status_label (SETTLE_OUTBOX_SENT)) == 0);
   g_assert_null (settle_outbox_window_get_error (outbox));
   g_assert_cmpuint (settle_fake_smtp_count (smtp), ==, n_queued);
   g_assert_cmpint (settle_outbox_count (reader, SETTLE_OUTBOX_SENT, &error), ==, n_queued);
   g_assert_no_error (error);
   for (guint i = 0; i < settle_outbox_window_get_n_jobs (outbox); i++)
     g_assert_cmpstr (settle_outbox_window_get_status_text (outbox, i), ==, "Sent");
-  save_png (GTK_WIDGET (outbox), "collections-outbox-sent.png");
+  settle_gui_test_save_png (GTK_WIDGET (outbox), "collections-outbox-sent.png");
   settle_fake_smtp_stop (smtp);
 
   /* Refused for good: the status and the server's reply show, and Resend queues the
@@ -508,23 +438,25 @@ test_outbox (void)
   g_assert_true (settle_smtp_settings_save (reader, settings, &error));
   g_assert_no_error (error);
   settle_book_notify_changed (settle_window_get_book (window));
-  WAIT_FOR (outbox_idle (outbox)
-            && g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Queued") == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    outbox_idle (outbox) &&
+    g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Queued") == 0);
   settle_outbox_window_send_now (outbox);
-  WAIT_FOR (outbox_idle (outbox)
-            && g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Failed") == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    outbox_idle (outbox) &&
+    g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Failed") == 0);
   g_assert_nonnull (strstr (settle_outbox_window_get_details (outbox, 0),
                             "No such user here"));
-  save_png (GTK_WIDGET (outbox), "collections-outbox-failed.png");
-  resend = find_button (GTK_WIDGET (gtk_widget_get_first_child (
-                          GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (outbox),
-                                                                     SETTLE_TYPE_OUTBOX_WINDOW,
-                                                                     "jobs_list")))),
-                        "_Resend");
+  settle_gui_test_save_png (GTK_WIDGET (outbox), "collections-outbox-failed.png");
+  resend = settle_gui_test_find_button (
+    GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (outbox), SETTLE_TYPE_OUTBOX_WINDOW, "jobs_list")))),
+    "_Resend");
   g_assert_nonnull (resend);
   g_signal_emit_by_name (resend, "clicked");
-  WAIT_FOR (outbox_idle (outbox)
-            && g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Queued") == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    outbox_idle (outbox) &&
+    g_strcmp0 (settle_outbox_window_get_status_text (outbox, 0), "Queued") == 0);
   settle_fake_smtp_stop (smtp);
   gtk_window_destroy (GTK_WINDOW (outbox));
 }
@@ -560,13 +492,14 @@ test_hold (void)
   const SettleAgingRow *row;
   SettleId client_id;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   aging = settle_window_get_aging_view (window);
   settle_window_set_view (window, "aging");
-  WAIT_FOR (!settle_aging_view_get_busy (aging) && settle_aging_view_get_report (aging) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (!settle_aging_view_get_busy (aging) &&
+                            settle_aging_view_get_report (aging) != NULL);
   g_assert_cmpuint (settle_aging_view_get_report (aging)->rows->len, >, 0);
   row = g_ptr_array_index (settle_aging_view_get_report (aging)->rows, 0);
   client_id = row->client_id;
@@ -576,13 +509,13 @@ test_hold (void)
   g_assert_true (settle_client_set_hold (reader, client_id, TRUE, "test", &error));
   g_assert_no_error (error);
   settle_book_notify_changed (settle_window_get_book (window));
-  WAIT_FOR (aging_hold_mark (aging, client_id) == 1);
-  save_png (GTK_WIDGET (window), "collections-aging-hold.png");
+  SETTLE_GUI_TEST_WAIT_FOR (aging_hold_mark (aging, client_id) == 1);
+  settle_gui_test_save_png (GTK_WIDGET (window), "collections-aging-hold.png");
 
   g_assert_true (settle_client_set_hold (reader, client_id, FALSE, "test", &error));
   g_assert_no_error (error);
   settle_book_notify_changed (settle_window_get_book (window));
-  WAIT_FOR (aging_hold_mark (aging, client_id) == 0);
+  SETTLE_GUI_TEST_WAIT_FOR (aging_hold_mark (aging, client_id) == 0);
   settle_window_set_view (window, "invoices");
 }
 
@@ -592,40 +525,9 @@ static void
 make_demo_book (void)
 {
   g_autoptr(SettleBook) book = NULL;
-  g_autoptr(GError) error = NULL;
-  SettleDemoOptions options;
 
-  tmp_dir = g_dir_make_tmp ("settle-collections-XXXXXX", &error);
-  g_assert_no_error (error);
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  settle_demo_options_init (&options);
-  options.n_clients = 20;
-  options.n_invoices = 300;
-  options.seed = 11;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  book = settle_gui_test_demo_book_new ("settle-collections-XXXXXX", 20, 300, 11, DEMO_TODAY,
+                                        &tmp_dir, &book_path);
 }
 
 int
@@ -634,20 +536,10 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-
-  if (have_display)
+  settle_gui_test_set_timeout (120);
+  if (settle_gui_test_init (&argc, &argv, DEMO_TODAY))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = settle_application_new (G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      app = settle_gui_test_app_new ();
       make_demo_book ();
     }
 
@@ -659,12 +551,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (window, &app, &tmp_dir, &book_path);
   return status;
 }

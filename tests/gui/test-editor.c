@@ -7,11 +7,9 @@
 
 #include <glib/gstdio.h>
 
-#include "settle-application.h"
 #include "settle-catalog.h"
 #include "settle-client.h"
 #include "settle-credit-note-dialog.h"
-#include "settle-demo.h"
 #include "settle-format.h"
 #include "settle-gui.h"
 #include "settle-invoice-editor-window.h"
@@ -20,6 +18,7 @@
 #include "settle-list-query.h"
 #include "settle-series.h"
 #include "settle-window.h"
+#include "settle-gui-test.h"
 
 /* The invoice editor and the credit-note dialog in the real window, on a demo
  * book, driven through their actions and widgets as a person would: a new
@@ -28,10 +27,8 @@
  * $G_TEST_BUILDDIR/gui/screenshots. */
 
 #define DEMO_TODAY "2025-06-30"
-#define TIMEOUT_SECONDS 60
 
-static gboolean             have_display;
-static SettleApplication   *app;
+static GtkApplication      *app;
 static char                *tmp_dir;
 static char                *book_path;
 static SettleWindow        *window;
@@ -40,184 +37,12 @@ static SettleId             client_id;
 static char                 currency[4];
 static SettleId             invoice_id;
 
-/* ---- Helpers, as in test-window.c ---------------------------------------------- */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START                                                                          \
-  {                                                                                     \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;      \
-    guint wait_tick_ = g_timeout_add (10, tick_cb, NULL);                               \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, #cond);          \
-  }                                                                                     \
-  G_STMT_END
-
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle_frames (GtkWidget *widget,
-               guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
-
-  WAIT_FOR (frames >= n_frames);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static char *
-screenshot_path (const char *name)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *dir = g_build_filename (build_dir != NULL ? build_dir : ".", "gui",
-                                           "screenshots", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = screenshot_path (name);
-  int width, height;
-
-  settle_frames (widget, 30);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle_frames (widget, 1);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
-}
-
-static SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
-}
-
-/* Runs the widget's own shortcut for keyval+mods, as a key press would. */
-static gboolean
-activate_shortcut (GtkWidget      *widget,
-                   guint           keyval,
-                   GdkModifierType mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (trigger != NULL && gtk_shortcut_trigger_equal (trigger, wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *transient_for)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
-          && (transient_for == NULL
-              || gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == transient_for)
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
-}
-
-/* The first widget under root named name (the "name" of the .ui files). */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-need_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("No widget named “%s” under %s", name, G_OBJECT_TYPE_NAME (root));
-  return widget;
-}
+/* ---- Helpers ------------------------------------------------------------------- */
 
 static SettleInvoiceLineRow *
 line_row (guint index)
 {
-  GtkListBox *lines = GTK_LIST_BOX (need_named (GTK_WIDGET (editor), "lines"));
+  GtkListBox *lines = GTK_LIST_BOX (settle_gui_test_need_named (GTK_WIDGET (editor), "lines"));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (lines, index);
 
   g_assert_nonnull (row);
@@ -226,31 +51,10 @@ line_row (guint index)
 }
 
 static void
-type_into (GtkWidget  *root,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *widget = need_named (root, name);
-
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
-
-static const char *
-named_text (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = need_named (root, name);
-
-  if (GTK_IS_LABEL (widget))
-    return gtk_label_get_label (GTK_LABEL (widget));
-  return gtk_editable_get_text (GTK_EDITABLE (widget));
-}
-
-static void
 pick_tax_rate (SettleInvoiceLineRow *row,
                const char           *percent)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (need_named (GTK_WIDGET (row), "tax"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (settle_gui_test_need_named (GTK_WIDGET (row), "tax"));
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -268,14 +72,6 @@ money (gint64 amount)
   return settle_format_money (amount, currency);
 }
 
-static gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-  return !have_display;
-}
-
 /* Ctrl+N in the window, then the client picked from the search. */
 static SettleInvoiceEditor *
 start_new_invoice (const char *client_name)
@@ -284,15 +80,17 @@ start_new_invoice (const char *client_name)
   GtkListBox *clients;
   GtkListBoxRow *first;
 
-  g_assert_null (find_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL));
-  g_assert_true (activate_shortcut (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK));
-  WAIT_FOR ((new_editor = (SettleInvoiceEditor *) find_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL))
-            != NULL);
-  type_into (GTK_WIDGET (new_editor), "client-search", client_name);
-  clients = GTK_LIST_BOX (need_named (GTK_WIDGET (new_editor), "client-list"));
-  WAIT_FOR ((first = gtk_list_box_get_row_at_index (clients, 0)) != NULL
-            && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
-                          client_name) == 0);
+  g_assert_null (settle_gui_test_find_visible_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL));
+  g_assert_true (
+    settle_gui_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK));
+  SETTLE_GUI_TEST_WAIT_FOR (
+    (new_editor = (SettleInvoiceEditor *) settle_gui_test_find_visible_toplevel (
+       SETTLE_TYPE_INVOICE_EDITOR, NULL)) != NULL);
+  settle_gui_test_set_named_text (GTK_WIDGET (new_editor), "client-search", client_name);
+  clients = GTK_LIST_BOX (settle_gui_test_need_named (GTK_WIDGET (new_editor), "client-list"));
+  SETTLE_GUI_TEST_WAIT_FOR (
+    (first = gtk_list_box_get_row_at_index (clients, 0)) != NULL &&
+    g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), client_name) == 0);
   g_signal_emit_by_name (clients, "row-activated", first);
   return new_editor;
 }
@@ -305,16 +103,16 @@ test_new_invoice (void)
   g_autoptr(SettleBook) reader = NULL;
   g_autoptr(SettleClient) client = NULL;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   window = settle_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   client = settle_client_load (reader, client_id, NULL);
   g_assert_nonnull (client);
 
@@ -323,11 +121,12 @@ test_new_invoice (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (editor)));
 
-  g_assert_true (gtk_widget_is_visible (need_named (GTK_WIDGET (editor), "lines")));
+  g_assert_true (gtk_widget_is_visible (settle_gui_test_need_named (GTK_WIDGET (editor), "lines")));
   g_assert_cmpint (settle_invoice_editor_get_invoice_id (editor), ==, 0);
   /* An empty draft may be saved, but there is nothing to issue. */
-  g_assert_false (gtk_widget_is_sensitive (need_named (GTK_WIDGET (editor), "issue")));
-  save_png (GTK_WIDGET (editor), "editor-01-empty.png");
+  g_assert_false (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (editor), "issue")));
+  settle_gui_test_save_png (GTK_WIDGET (editor), "editor-01-empty.png");
 }
 
 static void
@@ -341,57 +140,66 @@ test_lines (void)
   GtkListBox *catalog;
   GtkListBoxRow *item_row;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   /* A free line: 2.5 × 120.00 at 8.25 %. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-line", NULL);
   row = line_row (0);
-  type_into (GTK_WIDGET (row), "description", "Managed services, June");
-  type_into (GTK_WIDGET (row), "quantity", "2.5");
-  type_into (GTK_WIDGET (row), "price", "120.00");
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "description", "Managed services, June");
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "quantity", "2.5");
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "price", "120.00");
   pick_tax_rate (row, "8.25");
   line_total = money (30000);
-  g_assert_cmpstr (named_text (GTK_WIDGET (row), "total"), ==, line_total);
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (row), "total"), ==, line_total);
   total = money (32475);
-  g_assert_cmpstr (named_text (need_named (GTK_WIDGET (editor), "totals"), "total"), ==, total);
+  g_assert_cmpstr (settle_gui_test_named_text (
+                     settle_gui_test_need_named (GTK_WIDGET (editor), "totals"), "total"),
+                   ==, total);
   g_assert_true (settle_invoice_editor_get_valid (editor));
 
   /* A 10 % line discount shows at once; then it is taken off again. */
-  type_into (GTK_WIDGET (row), "discount", "10");
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "discount", "10");
   discounted = money (27000);
-  g_assert_cmpstr (named_text (GTK_WIDGET (row), "total"), ==, discounted);
-  type_into (GTK_WIDGET (row), "discount", "");
-  g_assert_cmpstr (named_text (GTK_WIDGET (row), "total"), ==, line_total);
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (row), "total"), ==, discounted);
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "discount", "");
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (row), "total"), ==, line_total);
 
   /* A line from the catalogue: the router, 199.00 at 8.25 %. */
-  catalog_button = need_named (GTK_WIDGET (editor), "add-from-catalogue");
+  catalog_button = settle_gui_test_need_named (GTK_WIDGET (editor), "add-from-catalogue");
   gtk_menu_button_popup (GTK_MENU_BUTTON (catalog_button));
-  type_into (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))),
-             "catalog-search", "router");
-  catalog = GTK_LIST_BOX (need_named (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))),
-                                      "catalog-list"));
-  WAIT_FOR ((item_row = gtk_list_box_get_row_at_index (catalog, 0)) != NULL);
-  save_png (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))),
-            "editor-02b-catalogue.png");
+  settle_gui_test_set_named_text (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))), "catalog-search",
+    "router");
+  catalog = GTK_LIST_BOX (settle_gui_test_need_named (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))), "catalog-list"));
+  SETTLE_GUI_TEST_WAIT_FOR ((item_row = gtk_list_box_get_row_at_index (catalog, 0)) != NULL);
+  settle_gui_test_save_png (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (catalog_button))),
+    "editor-02b-catalogue.png");
   /* Still the search typed, once it is on screen. */
   item_row = gtk_list_box_get_row_at_index (catalog, 0);
   g_assert_nonnull (item_row);
   g_assert_null (gtk_list_box_get_row_at_index (catalog, 1));
   g_signal_emit_by_name (catalog, "row-activated", item_row);
   row = line_row (1);
-  g_assert_cmpstr (named_text (GTK_WIDGET (row), "description"), ==, "Edge router");
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (row), "description"), ==, "Edge router");
   g_clear_pointer (&total, g_free);
   total = money (54017);
-  g_assert_cmpstr (named_text (need_named (GTK_WIDGET (editor), "totals"), "total"), ==, total);
+  g_assert_cmpstr (settle_gui_test_named_text (
+                     settle_gui_test_need_named (GTK_WIDGET (editor), "totals"), "total"),
+                   ==, total);
 
   /* Alt+Up moves the router to the top, Alt+Down back. */
-  g_assert_true (activate_shortcut (GTK_WIDGET (row), GDK_KEY_Up, GDK_ALT_MASK));
-  g_assert_cmpstr (named_text (GTK_WIDGET (line_row (0)), "description"), ==, "Edge router");
-  g_assert_true (activate_shortcut (GTK_WIDGET (line_row (0)), GDK_KEY_Down, GDK_ALT_MASK));
-  g_assert_cmpstr (named_text (GTK_WIDGET (line_row (1)), "description"), ==, "Edge router");
+  g_assert_true (settle_gui_test_activate_shortcut (GTK_WIDGET (row), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (line_row (0)), "description"), ==,
+                   "Edge router");
+  g_assert_true (
+    settle_gui_test_activate_shortcut (GTK_WIDGET (line_row (0)), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (settle_gui_test_named_text (GTK_WIDGET (line_row (1)), "description"), ==,
+                   "Edge router");
 
-  save_png (GTK_WIDGET (editor), "editor-02-lines.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "editor-02-lines.png");
 }
 
 static void
@@ -401,29 +209,32 @@ test_bad_quantity (void)
   GtkWidget *error_label;
   GtkWidget *quantity;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   row = line_row (1);
-  quantity = need_named (GTK_WIDGET (row), "quantity");
+  quantity = settle_gui_test_need_named (GTK_WIDGET (row), "quantity");
   gtk_editable_set_text (GTK_EDITABLE (quantity), "1,2,3");
-  error_label = need_named (GTK_WIDGET (editor), "error");
+  error_label = settle_gui_test_need_named (GTK_WIDGET (editor), "error");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==,
                    "Line 2: quantity “1,2,3” is not a number");
   g_assert_true (gtk_widget_has_css_class (quantity, "error"));
   g_assert_false (settle_invoice_editor_get_valid (editor));
-  g_assert_false (gtk_widget_is_sensitive (need_named (GTK_WIDGET (editor), "save")));
-  g_assert_false (gtk_widget_is_sensitive (need_named (GTK_WIDGET (editor), "issue")));
+  g_assert_false (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (editor), "save")));
+  g_assert_false (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (editor), "issue")));
   /* Ctrl+S does nothing while invalid: nothing is saved half-way. */
-  activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK);
+  settle_gui_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK);
   g_assert_cmpint (settle_invoice_editor_get_invoice_id (editor), ==, 0);
-  save_png (GTK_WIDGET (editor), "editor-03-error.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "editor-03-error.png");
 
   gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_false (gtk_widget_has_css_class (quantity, "error"));
-  g_assert_true (gtk_widget_is_sensitive (need_named (GTK_WIDGET (editor), "save")));
+  g_assert_true (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (editor), "save")));
 }
 
 static void
@@ -434,19 +245,22 @@ test_save_draft (void)
   g_autoptr(GError) error = NULL;
   const SettleInvoiceLine *line;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  type_into (GTK_WIDGET (editor), "po", "PO-7731");
+  settle_gui_test_set_named_text (GTK_WIDGET (editor), "po", "PO-7731");
   /* This invoice's own terms, over the client's. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (need_named (GTK_WIDGET (editor), "terms-kind")),
-                              SETTLE_TERMS_NET);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (need_named (GTK_WIDGET (editor), "terms-days")), 45);
-  g_assert_true (activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  gtk_drop_down_set_selected (
+    GTK_DROP_DOWN (settle_gui_test_need_named (GTK_WIDGET (editor), "terms-kind")),
+    SETTLE_TERMS_NET);
+  gtk_spin_button_set_value (
+    GTK_SPIN_BUTTON (settle_gui_test_need_named (GTK_WIDGET (editor), "terms-days")), 45);
+  g_assert_true (
+    settle_gui_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
   invoice_id = settle_invoice_editor_get_invoice_id (editor);
   g_assert_cmpint (invoice_id, !=, 0);
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   invoice = settle_invoice_load (reader, invoice_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (invoice->status, ==, SETTLE_INVOICE_DRAFT);
@@ -487,10 +301,10 @@ test_issue (void)
   AdwMessageDialog *dialog = NULL;
   GDate today, due;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   series = settle_series_load (reader, "invoice", &error);
   g_assert_no_error (error);
   settle_today (&today);
@@ -498,14 +312,14 @@ test_issue (void)
   g_clear_object (&reader);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.issue", NULL);
-  WAIT_FOR ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                          GTK_WINDOW (editor))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = (AdwMessageDialog *) settle_gui_test_find_visible_toplevel (
+                               ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor))) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected_number));
-  save_png (GTK_WIDGET (dialog), "editor-04-issue-confirm.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "editor-04-issue-confirm.png");
   adw_message_dialog_response (dialog, "issue");
-  WAIT_FOR (settle_invoice_editor_get_read_only (editor));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_invoice_editor_get_read_only (editor));
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   invoice = settle_invoice_load (reader, invoice_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (invoice->status, ==, SETTLE_INVOICE_ISSUED);
@@ -519,20 +333,24 @@ test_issue (void)
 
   /* Read-only: the number in the title, nothing to type into or press. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, expected_number);
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (need_named (GTK_WIDGET (line_row (0)),
-                                                                       "quantity"))));
-  g_assert_false (gtk_widget_get_visible (need_named (GTK_WIDGET (editor), "save")));
-  g_assert_false (gtk_widget_get_visible (need_named (GTK_WIDGET (editor), "issue")));
-  g_assert_false (gtk_widget_get_visible (need_named (GTK_WIDGET (editor), "add-line")));
-  g_assert_false (gtk_widget_is_visible (need_named (GTK_WIDGET (line_row (0)), "remove")));
-  save_png (GTK_WIDGET (editor), "editor-05-issued.png");
+  g_assert_false (gtk_editable_get_editable (
+    GTK_EDITABLE (settle_gui_test_need_named (GTK_WIDGET (line_row (0)), "quantity"))));
+  g_assert_false (
+    gtk_widget_get_visible (settle_gui_test_need_named (GTK_WIDGET (editor), "save")));
+  g_assert_false (
+    gtk_widget_get_visible (settle_gui_test_need_named (GTK_WIDGET (editor), "issue")));
+  g_assert_false (
+    gtk_widget_get_visible (settle_gui_test_need_named (GTK_WIDGET (editor), "add-line")));
+  g_assert_false (
+    gtk_widget_is_visible (settle_gui_test_need_named (GTK_WIDGET (line_row (0)), "remove")));
+  settle_gui_test_save_png (GTK_WIDGET (editor), "editor-05-issued.png");
 
   /* The issued invoice as a PDF, its first page as a PNG beside the screenshots. */
   pdf = g_build_filename (tmp_dir, "issued.pdf", NULL);
   g_assert_cmpint (settle_invoices_view_get_shown_invoice (settle_window_get_invoices_view (window)),
                    ==, invoice_id);
   settle_window_export_pdf_to (window, pdf);
-  WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  SETTLE_GUI_TEST_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
   pdftoppm = g_find_program_in_path ("pdftoppm");
   if (pdftoppm == NULL)
     {
@@ -540,13 +358,13 @@ test_issue (void)
       return;
     }
   {
-    g_autofree char *png = screenshot_path ("editor-06-pdf");
+    g_autofree char *png = settle_gui_test_screenshot_path ("editor-06-pdf");
     const char *argv[] = { pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", pdf, png, NULL };
     int status = 0;
 
     /* The export writes to a temporary file and renames it: wait for the whole file. */
-    WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
-    settle_frames (GTK_WIDGET (window), 10);
+    SETTLE_GUI_TEST_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    settle_gui_test_frames (GTK_WIDGET (window), 10);
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
                                  NULL, &status, &error));
     g_assert_no_error (error);
@@ -567,49 +385,54 @@ test_credit_note (void)
   SettleCreditNoteDialog *dialog = NULL;
   GtkWidget *quantity;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   gtk_window_destroy (GTK_WINDOW (editor));
   editor = NULL;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.credit-note", NULL);
-  WAIT_FOR ((dialog = (SettleCreditNoteDialog *) find_toplevel (SETTLE_TYPE_CREDIT_NOTE_DIALOG,
-                                                                GTK_WINDOW (window))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    (dialog = (SettleCreditNoteDialog *) settle_gui_test_find_visible_toplevel (
+       SETTLE_TYPE_CREDIT_NOTE_DIALOG, GTK_WINDOW (window))) != NULL);
   g_assert_cmpint (settle_credit_note_dialog_get_invoice_id (dialog), ==, invoice_id);
 
   /* One of the 2.5 hours, credited with its tax: 120.00 + 9.90. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (need_named (GTK_WIDGET (dialog), "mode-lines")),
-                               TRUE);
-  quantity = need_named (GTK_WIDGET (dialog), "credit-quantity");
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (settle_gui_test_need_named (GTK_WIDGET (dialog), "mode-lines")), TRUE);
+  quantity = settle_gui_test_need_named (GTK_WIDGET (dialog), "credit-quantity");
   gtk_editable_set_text (GTK_EDITABLE (quantity), "3");
   g_assert_true (gtk_widget_has_css_class (quantity, "error"));
-  g_assert_true (gtk_widget_get_visible (need_named (GTK_WIDGET (dialog), "error")));
-  g_assert_false (gtk_widget_is_sensitive (need_named (GTK_WIDGET (dialog), "issue")));
+  g_assert_true (
+    gtk_widget_get_visible (settle_gui_test_need_named (GTK_WIDGET (dialog), "error")));
+  g_assert_false (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (dialog), "issue")));
   gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
-  type_into (GTK_WIDGET (dialog), "reason", "One hour was not worked");
-  g_assert_true (gtk_widget_is_sensitive (need_named (GTK_WIDGET (dialog), "issue")));
+  settle_gui_test_set_named_text (GTK_WIDGET (dialog), "reason", "One hour was not worked");
+  g_assert_true (
+    gtk_widget_is_sensitive (settle_gui_test_need_named (GTK_WIDGET (dialog), "issue")));
   {
     g_autofree char *credit = money (12990);
 
-    g_assert_nonnull (strstr (named_text (GTK_WIDGET (dialog), "summary"), credit));
+    g_assert_nonnull (strstr (settle_gui_test_named_text (GTK_WIDGET (dialog), "summary"), credit));
   }
-  save_png (GTK_WIDGET (dialog), "editor-07-credit-note.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "editor-07-credit-note.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "credit.issue", NULL);
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_CREDIT_NOTE_DIALOG, NULL) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    settle_gui_test_find_visible_toplevel (SETTLE_TYPE_CREDIT_NOTE_DIALOG, NULL) == NULL);
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   invoice = settle_invoice_load (reader, invoice_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (invoice->status, ==, SETTLE_INVOICE_PARTIAL);
   g_assert_cmpint (settle_invoice_get_balance (invoice), ==, 54017 - 12990);
-  save_png (GTK_WIDGET (window), "editor-08-credited.png");
+  settle_gui_test_save_png (GTK_WIDGET (window), "editor-08-credited.png");
 }
 
 static void
 test_void (void)
 {
-  g_autoptr(SettleBook) reader = open_reader ();
+  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SettleInvoice) invoice = NULL;
   g_autoptr(GError) error = NULL;
@@ -618,7 +441,7 @@ test_void (void)
   AdwMessageDialog *dialog = NULL;
   GtkWidget *reason;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   query.sort = SETTLE_INVOICE_SORT_ISSUE_DATE;
@@ -635,14 +458,14 @@ test_void (void)
   g_assert_cmpint (victim, !=, SETTLE_ID_NONE);
 
   settle_invoice_editor_window_void (window, victim);
-  WAIT_FOR ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                          GTK_WINDOW (window))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = (AdwMessageDialog *) settle_gui_test_find_visible_toplevel (
+                               ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))) != NULL);
   /* No void without a reason. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "void"));
   reason = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (reason), "Billed to the wrong client");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "void"));
-  save_png (GTK_WIDGET (dialog), "editor-09-void.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "editor-09-void.png");
   adw_message_dialog_response (dialog, "void");
 
   invoice = settle_invoice_load (reader, victim, &error);
@@ -655,7 +478,7 @@ test_void (void)
 static void
 test_delete_and_discard (void)
 {
-  g_autoptr(SettleBook) reader = open_reader ();
+  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
   g_autoptr(SettleClient) client = settle_client_load (reader, client_id, NULL);
   g_autoptr(SettleInvoice) gone = NULL;
   g_autoptr(GError) error = NULL;
@@ -665,24 +488,27 @@ test_delete_and_discard (void)
   guint n_before = 0, n_after = 0;
   SettleInvoiceQuery query = { 0 };
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   /* A saved draft, then deleted. */
   editor = start_new_invoice (client->name);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-line", NULL);
   row = line_row (0);
-  type_into (GTK_WIDGET (row), "description", "Site visit");
-  type_into (GTK_WIDGET (row), "price", "95");
-  g_assert_true (activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "description", "Site visit");
+  settle_gui_test_set_named_text (GTK_WIDGET (row), "price", "95");
+  g_assert_true (
+    settle_gui_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
   draft_id = settle_invoice_editor_get_invoice_id (editor);
   g_assert_cmpint (draft_id, !=, 0);
-  g_assert_true (gtk_widget_is_visible (need_named (GTK_WIDGET (editor), "delete")));
+  g_assert_true (
+    gtk_widget_is_visible (settle_gui_test_need_named (GTK_WIDGET (editor), "delete")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-  WAIT_FOR ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                          GTK_WINDOW (editor))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = (AdwMessageDialog *) settle_gui_test_find_visible_toplevel (
+                               ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor))) != NULL);
   adw_message_dialog_response (dialog, "delete");
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    settle_gui_test_find_visible_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
   editor = NULL;
   gone = settle_invoice_load (reader, draft_id, &error);
   g_assert_null (gone);
@@ -692,13 +518,14 @@ test_delete_and_discard (void)
   g_assert_true (settle_invoice_query_count (reader, &query, &n_before, NULL));
   editor = start_new_invoice (client->name);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-line", NULL);
-  type_into (GTK_WIDGET (line_row (0)), "description", "Never saved");
+  settle_gui_test_set_named_text (GTK_WIDGET (line_row (0)), "description", "Never saved");
   gtk_window_close (GTK_WINDOW (editor));
-  WAIT_FOR ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                          GTK_WINDOW (editor))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = (AdwMessageDialog *) settle_gui_test_find_visible_toplevel (
+                               ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor))) != NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   adw_message_dialog_response (dialog, "discard");
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    settle_gui_test_find_visible_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
   editor = NULL;
   g_assert_true (settle_invoice_query_count (reader, &query, &n_after, NULL));
   g_assert_cmpuint (n_after, ==, n_before);
@@ -708,14 +535,14 @@ test_delete_and_discard (void)
 static void
 test_many_lines (void)
 {
-  g_autoptr(SettleBook) reader = open_reader ();
+  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
   g_autoptr(SettleClient) client = settle_client_load (reader, client_id, NULL);
   AdwMessageDialog *dialog = NULL;
   const guint n_lines = 200;
   gint64 start, elapsed;
   g_autofree char *text = NULL;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   editor = start_new_invoice (client->name);
@@ -725,26 +552,29 @@ test_many_lines (void)
       g_autofree char *description = g_strdup_printf ("Workstation %u", i + 1);
 
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-line", NULL);
-      type_into (GTK_WIDGET (line_row (i)), "description", description);
-      type_into (GTK_WIDGET (line_row (i)), "price", "49.00");
+      settle_gui_test_set_named_text (GTK_WIDGET (line_row (i)), "description", description);
+      settle_gui_test_set_named_text (GTK_WIDGET (line_row (i)), "price", "49.00");
     }
   g_test_message ("Typed %u lines in %.0f ms", n_lines,
                   (g_get_monotonic_time () - start) / 1000.0);
 
   start = g_get_monotonic_time ();
-  type_into (GTK_WIDGET (line_row (n_lines / 2)), "quantity", "3");
+  settle_gui_test_set_named_text (GTK_WIDGET (line_row (n_lines / 2)), "quantity", "3");
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("One keystroke on a %u-line invoice: %.1f ms", n_lines, elapsed / 1000.0);
   text = money ((n_lines + 2) * 4900);
-  g_assert_cmpstr (named_text (need_named (GTK_WIDGET (editor), "totals"), "total"), ==, text);
+  g_assert_cmpstr (settle_gui_test_named_text (
+                     settle_gui_test_need_named (GTK_WIDGET (editor), "totals"), "total"),
+                   ==, text);
   /* Generous for a shared 2-core machine; typically a few milliseconds. */
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 
   gtk_window_close (GTK_WINDOW (editor));
-  WAIT_FOR ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                          GTK_WINDOW (editor))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = (AdwMessageDialog *) settle_gui_test_find_visible_toplevel (
+                               ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor))) != NULL);
   adw_message_dialog_response (dialog, "discard");
-  WAIT_FOR (find_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
+  SETTLE_GUI_TEST_WAIT_FOR (
+    settle_gui_test_find_visible_toplevel (SETTLE_TYPE_INVOICE_EDITOR, NULL) == NULL);
   editor = NULL;
 }
 
@@ -759,21 +589,9 @@ make_demo_book (void)
   g_autoptr(SettleCatalogItem) other = settle_catalog_item_new ();
   g_autoptr(GPtrArray) clients = NULL;
   SettleClientQuery query = { SETTLE_CLIENT_SORT_NAME, FALSE, NULL };
-  SettleDemoOptions options;
 
-  tmp_dir = g_dir_make_tmp ("settle-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  settle_demo_options_init (&options);
-  options.n_clients = 20;
-  options.n_invoices = 200;
-  options.seed = 7;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  book = settle_gui_test_demo_book_new ("settle-editor-XXXXXX", 20, 200, 7, DEMO_TODAY, &tmp_dir,
+                                        &book_path);
 
   clients = settle_client_query_page (book, &query, NULL, 0, 1, &error);
   g_assert_no_error (error);
@@ -810,41 +628,15 @@ make_demo_book (void)
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-
-  if (have_display)
+  if (settle_gui_test_init (&argc, &argv, DEMO_TODAY))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = settle_application_new (G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      app = settle_gui_test_app_new ();
       make_demo_book ();
     }
 
@@ -863,12 +655,6 @@ main (int   argc,
 
   if (editor != NULL)
     gtk_window_destroy (GTK_WINDOW (editor));
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (window, &app, &tmp_dir, &book_path);
   return status;
 }

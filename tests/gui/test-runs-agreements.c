@@ -11,7 +11,7 @@
 #include "settle-list-query.h"
 #include "settle-project.h"
 #include "settle-projects-window.h"
-#include "test-runs-util.h"
+#include "test-runs.h"
 
 /* The agreements and projects windows, on the demo book test-runs.c opened. */
 
@@ -33,18 +33,18 @@ test_agreements (void)
   GListModel *toplevels;
   guint n_rows;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  writer = open_reader ();
+  writer = settle_gui_test_open_book (book_path);
   before = settle_agreement_list (writer, 0, &error);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.agreements", NULL));
-  list = find_toplevel (SETTLE_TYPE_AGREEMENTS_WINDOW);
+  list = settle_gui_test_need_toplevel (SETTLE_TYPE_AGREEMENTS_WINDOW);
   n_rows = settle_agreements_window_get_n_rows (list);
   g_assert_cmpuint (n_rows, ==, before->len);
   g_assert_cmpuint (n_rows, >=, N_AGREEMENTS);
-  save_png (GTK_WIDGET (list), "runs-11-agreements.png");
+  settle_gui_test_save_png (GTK_WIDGET (list), "runs-11-agreements.png");
 
   /* A row opens the agreement in the per-client editor. */
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (list),
@@ -77,7 +77,7 @@ test_agreements (void)
   g_assert_true (settle_agreement_save (writer, extra, &error));
   g_assert_no_error (error);
   settle_book_notify_changed (settle_window_get_book (window));
-  WAIT_FOR (settle_agreements_window_get_n_rows (list) == n_rows + 1);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_agreements_window_get_n_rows (list) == n_rows + 1);
 
   gtk_window_destroy (GTK_WINDOW (list));
   g_object_unref (list);
@@ -100,10 +100,10 @@ test_projects (void)
   SettleId invoice_id;
   GDate due;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  writer = open_reader ();
+  writer = settle_gui_test_open_book (book_path);
   clients = settle_client_query_page (writer, &query, NULL, 0, 1, &error);
   g_assert_no_error (error);
   client = g_ptr_array_index (clients, 0);
@@ -118,7 +118,7 @@ test_projects (void)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projects", NULL));
-  projects = find_toplevel (SETTLE_TYPE_PROJECTS_WINDOW);
+  projects = settle_gui_test_need_toplevel (SETTLE_TYPE_PROJECTS_WINDOW);
   g_assert_cmpuint (settle_projects_window_get_n_projects (projects), >=, 1);
 
   /* Completing drafts the invoice; twice is refused with a reason. */
@@ -132,7 +132,7 @@ test_projects (void)
   g_assert_cmpint (settle_projects_window_complete (projects, design->id, &error), ==, 0);
   g_assert_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_STATE);
   g_test_message ("Twice: %s", error->message);
-  save_png (GTK_WIDGET (projects), "runs-13-projects.png");
+  settle_gui_test_save_png (GTK_WIDGET (projects), "runs-13-projects.png");
   gtk_window_destroy (GTK_WINDOW (projects));
   g_object_unref (projects);
 }

@@ -9,7 +9,7 @@
 #include "settle-catalog-editor.h"
 #include "settle-catalog.h"
 #include "settle-preferences-window.h"
-#include "test-runs-util.h"
+#include "test-runs.h"
 
 /* The preferences (company, invoicing) and the catalogue editor, on the demo
  * book test-runs.c opened. */
@@ -38,7 +38,7 @@ test_preferences (void)
   GdkRGBA accent;
   GdkRGBA shown;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   prefs = settle_preferences_window_new (GTK_WINDOW (window), settle_window_get_book (window));
@@ -52,7 +52,7 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (pref_widget (prefs, "email_row")), "billing at northwind");
   g_assert_false (settle_preferences_window_save (prefs));
   g_assert_true (gtk_widget_has_css_class (pref_widget (prefs, "email_row"), "error"));
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   branding = settle_branding_load (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (branding->company_name, !=, "Northwind IT Services");
@@ -71,7 +71,7 @@ test_preferences (void)
   g_test_message ("Bad logo: %s", settle_preferences_window_get_logo_error (prefs));
   g_assert_true (settle_preferences_window_save (prefs));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "company");
-  save_png (GTK_WIDGET (prefs), "runs-05-preferences-company.png");
+  settle_gui_test_save_png (GTK_WIDGET (prefs), "runs-05-preferences-company.png");
   branding = settle_branding_load (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (branding->logo_path, ==, "");
@@ -93,7 +93,7 @@ test_preferences (void)
   g_assert_true (settle_preferences_window_set_logo (prefs, good_logo));
   g_assert_null (settle_preferences_window_get_logo_error (prefs));
   g_assert_true (settle_preferences_window_save (prefs));
-  save_png (GTK_WIDGET (prefs), "runs-05-preferences-company-logo.png");
+  settle_gui_test_save_png (GTK_WIDGET (prefs), "runs-05-preferences-company-logo.png");
 
   /* Invoicing: the series preview, a bad number of digits refused on its row. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "invoicing");
@@ -102,7 +102,7 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (pref_widget (prefs, "invoice_width_row")), "40");
   g_assert_false (settle_preferences_window_save (prefs));
   g_assert_true (gtk_widget_has_css_class (pref_widget (prefs, "invoice_width_row"), "error"));
-  save_png (GTK_WIDGET (prefs), "runs-06-preferences-invoicing-error.png");
+  settle_gui_test_save_png (GTK_WIDGET (prefs), "runs-06-preferences-invoicing-error.png");
   gtk_editable_set_text (GTK_EDITABLE (pref_widget (prefs, "invoice_width_row")), "6");
   gtk_editable_set_text (GTK_EDITABLE (pref_widget (prefs, "invoice_prefix_row")), "NW-{YYYY}-");
   g_assert_true (settle_preferences_window_save (prefs));
@@ -130,7 +130,7 @@ test_preferences (void)
   g_assert_cmpstr (branding->email, ==, "billing@northwind.example");
   g_assert_cmpstr (branding->logo_path, ==, good_logo);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "invoicing");
-  save_png (GTK_WIDGET (prefs), "runs-07-preferences-invoicing.png");
+  settle_gui_test_save_png (GTK_WIDGET (prefs), "runs-07-preferences-invoicing.png");
   gtk_window_close (GTK_WINDOW (prefs));
 }
 
@@ -181,10 +181,10 @@ test_catalog (void)
   SettleCatalogEditor *twin;
   gboolean saved = FALSE;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  writer = open_reader ();
+  writer = settle_gui_test_open_book (book_path);
   /* The demo may know the rate already; the list refuses a rate twice. */
   if (!settle_tax_rate_is_known (writer, rate.rate_bp))
     {
@@ -217,7 +217,7 @@ test_catalog (void)
   g_assert_false (settle_catalog_editor_save (editor, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  save_png (GTK_WIDGET (editor), "runs-08-catalog-item-error.png");
+  settle_gui_test_save_png (GTK_WIDGET (editor), "runs-08-catalog-item-error.png");
   g_assert_null (settle_catalog_item_load_by_sku (writer, "MS-100", NULL));
 
   gtk_editable_set_text (GTK_EDITABLE (editor_widget (editor, "price_row")), "45.00");
@@ -269,7 +269,7 @@ test_catalog (void)
     gtk_editable_set_text (GTK_EDITABLE (rate_entry), "two and a half");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     g_assert_true (gtk_widget_has_css_class (rate_entry, "error"));
-    save_png (GTK_WIDGET (dialog), "runs-10-tax-rate-error.png");
+    settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-10-tax-rate-error.png");
     gtk_editable_set_text (GTK_EDITABLE (rate_entry), "2.5");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
     adw_message_dialog_response (dialog, "save");
@@ -281,7 +281,7 @@ test_catalog (void)
   prefs = settle_preferences_window_new (GTK_WINDOW (window), settle_window_get_book (window));
   gtk_window_present (GTK_WINDOW (prefs));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "invoicing");
-  settle_frames (GTK_WIDGET (prefs), 5);
+  settle_gui_test_frames (GTK_WIDGET (prefs), 5);
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (pref_widget (prefs, "catalog_group"),
                                                    GTK_TYPE_SCROLLED_WINDOW);
@@ -291,7 +291,7 @@ test_catalog (void)
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   }
-  save_png (GTK_WIDGET (prefs), "runs-09-preferences-catalogue.png");
+  settle_gui_test_save_png (GTK_WIDGET (prefs), "runs-09-preferences-catalogue.png");
   gtk_window_close (GTK_WINDOW (prefs));
 }
 

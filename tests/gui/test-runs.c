@@ -8,17 +8,15 @@
 #include <glib/gstdio.h>
 
 #include "settle-agreement.h"
-#include "settle-application.h"
 #include "settle-batch-export-dialog.h"
 #include "settle-billing-dialog.h"
 #include "settle-billing.h"
-#include "settle-demo.h"
 #include "settle-gui.h"
 #include "settle-invoice-row.h"
 #include "settle-list-query.h"
 #include "settle-print.h"
 #include "settle-window.h"
-#include "test-runs-util.h"
+#include "test-runs.h"
 
 /* Runs, prints and exports from the real window on a demo book: printing
  * through GtkPrintOperation (exported to PDF, read back with pdftotext), the
@@ -29,21 +27,10 @@
 
 #define DEMO_TODAY "2025-06-30"
 
-static gboolean           have_display;
-static SettleApplication *app;
+static GtkApplication    *app;
 char                     *tmp_dir;
 char                     *book_path;
 SettleWindow             *window;
-
-SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
-}
 
 static gboolean
 model_settled (SettleInvoiceListModel *model)
@@ -58,14 +45,6 @@ model_settled (SettleInvoiceListModel *model)
   return settle_invoice_row_get_loaded (SETTLE_INVOICE_ROW (item));
 }
 
-gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-  return !have_display;
-}
-
 /* ---- the window ---------------------------------------------------------------- */
 
 static void
@@ -73,7 +52,7 @@ test_open (void)
 {
   SettleInvoiceListModel *model;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   window = settle_window_new (GTK_APPLICATION (app));
@@ -81,8 +60,8 @@ test_open (void)
   gtk_window_present (GTK_WINDOW (window));
   settle_window_open (window, book_path, FALSE);
   model = settle_invoices_view_get_model (settle_window_get_invoices_view (window));
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
 }
 
@@ -122,10 +101,10 @@ test_print_export (void)
   SettleInvoiceSummary *row;
   GtkPrintOperationResult result;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   row = find_issued (reader, TRUE);
 
   /* An unknown invoice is an error, not an empty print job. */
@@ -146,10 +125,10 @@ test_print_export (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* The print path draws what the PDF shows: the number, the client, the total. */
-  text = pdf_text (path);
+  text = settle_gui_test_pdf_text (path);
   g_assert_nonnull (strstr (text, row->number));
   g_assert_nonnull (strstr (text, row->client_name));
-  g_assert_cmpint (pdf_pages (path), >=, 1);
+  g_assert_cmpint (settle_gui_test_pdf_pages (path), >=, 1);
   settle_invoice_summary_free (row);
 }
 
@@ -186,15 +165,15 @@ test_batch_export (void)
   const char *search = "INV-00002";
   guint n_issued = 0, n_drafts = 0;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   /* What the view lists after a search is what gets exported. */
   model = settle_invoices_view_get_model (settle_window_get_invoices_view (window));
   settle_invoice_list_model_set_search (model, search);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   query.search = (char *) search;
   rows = settle_invoice_query_page (reader, &query, NULL, 0, 1000, &error);
   g_assert_no_error (error);
@@ -215,7 +194,7 @@ test_batch_export (void)
   folder = g_build_filename (tmp_dir, "batch", NULL);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   dialog = g_object_ref (settle_batch_export_dialog_start (window, folder));
-  WAIT_FOR (settle_batch_export_dialog_get_finished (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_batch_export_dialog_get_finished (dialog));
 
   result = settle_batch_export_dialog_get_result (dialog);
   g_assert_cmpuint (result->n_written, ==, n_issued);
@@ -232,8 +211,8 @@ test_batch_export (void)
   {
     g_autofree char *path = g_build_filename (folder, first, NULL);
 
-    g_assert_cmpint (pdf_pages (path), >=, 1);
-    text = pdf_text (path);
+    g_assert_cmpint (settle_gui_test_pdf_pages (path), >=, 1);
+    text = settle_gui_test_pdf_text (path);
     g_assert_nonnull (strstr (text, "INV-00002"));
   }
 
@@ -243,13 +222,13 @@ test_batch_export (void)
     g_autofree char *gone = g_build_filename (tmp_dir, "no-such-folder", NULL);
 
     failed = g_object_ref (settle_batch_export_dialog_start (window, gone));
-    WAIT_FOR (settle_batch_export_dialog_get_finished (failed));
+    SETTLE_GUI_TEST_WAIT_FOR (settle_batch_export_dialog_get_finished (failed));
     g_assert_cmpuint (settle_batch_export_dialog_get_result (failed)->n_written, ==, 0);
     g_assert_nonnull (strstr (settle_batch_export_dialog_get_summary (failed), "does not exist"));
   }
 
   settle_invoice_list_model_set_search (model, NULL);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
 
   /* Every listed invoice, timed: the figure goes in the test log. */
   {
@@ -261,8 +240,8 @@ test_batch_export (void)
 
     g_assert_cmpint (g_mkdir (everything, 0755), ==, 0);
     full = g_object_ref (settle_batch_export_dialog_start (window, everything));
-    save_png (GTK_WIDGET (full), "runs-00-batch-export-progress.png");
-    WAIT_FOR (settle_batch_export_dialog_get_finished (full));
+    settle_gui_test_save_png (GTK_WIDGET (full), "runs-00-batch-export-progress.png");
+    SETTLE_GUI_TEST_WAIT_FOR (settle_batch_export_dialog_get_finished (full));
     seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
     n_written = settle_batch_export_dialog_get_result (full)->n_written;
     g_assert_cmpuint (n_written + settle_batch_export_dialog_get_result (full)->n_skipped, ==,
@@ -282,7 +261,7 @@ test_batch_export (void)
     g_assert_cmpint (g_mkdir (all, 0755), ==, 0);
     cancelled = g_object_ref (settle_batch_export_dialog_start (window, all));
     gtk_window_close (GTK_WINDOW (cancelled));
-    WAIT_FOR (settle_batch_export_dialog_get_finished (cancelled));
+    SETTLE_GUI_TEST_WAIT_FOR (settle_batch_export_dialog_get_finished (cancelled));
     r = settle_batch_export_dialog_get_result (cancelled);
     g_test_message ("Cancelled: %s", settle_batch_export_dialog_get_summary (cancelled));
     g_assert_true (r->cancelled);
@@ -301,7 +280,7 @@ SettleId agreement_ids[N_AGREEMENTS];
 static void
 make_agreements (void)
 {
-  g_autoptr(SettleBook) writer = open_reader ();
+  g_autoptr(SettleBook) writer = settle_gui_test_open_book (book_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clients = NULL;
   SettleClientQuery query = { 0 };
@@ -340,23 +319,6 @@ billed_count (SettleBook *book,
   return n;
 }
 
-/* The window of that type the window's action opened, with a reference. */
-gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return g_steal_pointer (&toplevel);
-    }
-  g_error ("No %s is open", g_type_name (type));
-  return NULL;
-}
-
 static gboolean
 dialog_idle (SettleBillingDialog *dialog)
 {
@@ -376,11 +338,11 @@ test_billing_run (void)
   guint per_agreement[N_AGREEMENTS] = { 0 };
   GDate today;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   make_agreements ();
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   settle_today (&today);
   plan = settle_billing_plan (reader, &today, &error);
   g_assert_no_error (error);
@@ -398,12 +360,12 @@ test_billing_run (void)
 
   /* The preview: computed in a worker, the same text the core gives. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.billing-run", NULL));
-  dialog = find_toplevel (SETTLE_TYPE_BILLING_DIALOG);
-  WAIT_FOR (dialog_idle (dialog));
+  dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_BILLING_DIALOG);
+  SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
   g_assert_null (settle_billing_dialog_get_error (dialog));
   g_assert_cmpstr (settle_billing_dialog_get_summary (dialog), ==, expected);
   g_assert_cmpuint (settle_billing_dialog_get_n_items (dialog), ==, plan->items->len);
-  save_png (GTK_WIDGET (dialog), "runs-01-billing-preview.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-01-billing-preview.png");
 
   /* A bad date: a message on the field, nothing to run. */
   {
@@ -417,21 +379,21 @@ test_billing_run (void)
     settle_billing_dialog_run (dialog);
     g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_PREVIEW);
     settle_billing_dialog_set_date (dialog, &today);
-    WAIT_FOR (dialog_idle (dialog));
+    SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
     g_assert_cmpstr (settle_billing_dialog_get_summary (dialog), ==, expected);
   }
 
   /* Another process holds the run lock: a clear message, nothing made. */
-  holder = open_reader ();
+  holder = settle_gui_test_open_book (book_path);
   g_assert_true (settle_book_lock (holder, SETTLE_BOOK_LOCK_RUN, &error));
   g_assert_no_error (error);
   settle_billing_dialog_run (dialog);
-  WAIT_FOR (dialog_idle (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
   g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_PREVIEW);
   g_assert_nonnull (settle_billing_dialog_get_error (dialog));
   g_assert_nonnull (strstr (settle_billing_dialog_get_error (dialog), "already working"));
   g_test_message ("Locked: %s", settle_billing_dialog_get_error (dialog));
-  save_png (GTK_WIDGET (dialog), "runs-02-billing-locked.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-02-billing-locked.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, 0);
   settle_book_unlock (holder, SETTLE_BOOK_LOCK_RUN);
@@ -439,10 +401,10 @@ test_billing_run (void)
   /* The run. */
   settle_billing_dialog_run (dialog);
   g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_RUNNING);
-  WAIT_FOR (settle_billing_dialog_get_state (dialog) == SETTLE_BILLING_DIALOG_DONE);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_billing_dialog_get_state (dialog) == SETTLE_BILLING_DIALOG_DONE);
   g_test_message ("Run: %s", settle_billing_dialog_get_summary (dialog));
   g_assert_nonnull (strstr (settle_billing_dialog_get_summary (dialog), "invoices made"));
-  save_png (GTK_WIDGET (dialog), "runs-03-billing-done.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-03-billing-done.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, per_agreement[j]);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -450,13 +412,13 @@ test_billing_run (void)
   /* Again: nothing to bill, and still one invoice per period. */
   again = g_object_ref (settle_billing_dialog_new (window));
   gtk_window_present (GTK_WINDOW (again));
-  WAIT_FOR (dialog_idle (again));
+  SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (again));
   g_test_message ("Again: %s", settle_billing_dialog_get_summary (again));
   g_assert_nonnull (strstr (settle_billing_dialog_get_summary (again), "Nothing to bill"));
   g_assert_cmpuint (settle_billing_dialog_get_n_items (again), ==, 0);
   settle_billing_dialog_run (again);
   g_assert_cmpint (settle_billing_dialog_get_state (again), ==, SETTLE_BILLING_DIALOG_PREVIEW);
-  save_png (GTK_WIDGET (again), "runs-04-billing-nothing.png");
+  settle_gui_test_save_png (GTK_WIDGET (again), "runs-04-billing-nothing.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, per_agreement[j]);
   gtk_window_destroy (GTK_WINDOW (again));
@@ -468,40 +430,9 @@ static void
 make_demo_book (void)
 {
   g_autoptr(SettleBook) book = NULL;
-  g_autoptr(GError) error = NULL;
-  SettleDemoOptions options;
 
-  tmp_dir = g_dir_make_tmp ("settle-runs-XXXXXX", &error);
-  g_assert_no_error (error);
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  settle_demo_options_init (&options);
-  options.n_clients = 20;
-  options.n_invoices = 300;
-  options.seed = 7;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  book = settle_gui_test_demo_book_new ("settle-runs-XXXXXX", 20, 300, 7, DEMO_TODAY, &tmp_dir,
+                                        &book_path);
 }
 
 int
@@ -510,20 +441,10 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-
-  if (have_display)
+  settle_gui_test_set_timeout (120);
+  if (settle_gui_test_init (&argc, &argv, DEMO_TODAY))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = settle_application_new (G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      app = settle_gui_test_app_new ();
       make_demo_book ();
     }
 
@@ -538,12 +459,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (window, &app, &tmp_dir, &book_path);
   return status;
 }

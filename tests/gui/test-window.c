@@ -5,121 +5,22 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
-#include "settle-application.h"
-#include "settle-demo.h"
 #include "settle-gui.h"
 #include "settle-invoice-row.h"
 #include "settle-client-row.h"
 #include "settle-list-query.h"
 #include "settle-window.h"
+#include "settle-gui-test.h"
 
 /* The real window on a demo book, driven through its actions and widgets. Each
  * view is saved as a PNG in $G_TEST_BUILDDIR/gui/screenshots for people to look at. */
 
 #define DEMO_TODAY "2025-06-30"
-#define TIMEOUT_SECONDS 60
 
-static gboolean           have_display;
-static SettleApplication *app;
+static GtkApplication    *app;
 static char              *tmp_dir;
 static char              *book_path;
 static SettleWindow      *window;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until cond holds or the time is up. */
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START                                                                          \
-  {                                                                                     \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;      \
-    guint wait_tick_ = g_timeout_add (10, tick_cb, NULL);                               \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, #cond);          \
-  }                                                                                     \
-  G_STMT_END
-
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the widget lay out and paint a few frames. */
-static void
-settle_frames (GtkWidget *widget,
-               guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
-
-  WAIT_FOR (frames >= n_frames);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  int width, height;
-
-  /* Past the crossfades (200 ms) of stacks that just switched. */
-  settle_frames (widget, 30);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  /* A dialog fades in: it paints nothing until its first frames are out. */
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle_frames (widget, 1);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (build_dir != NULL ? build_dir : ".", "gui", "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
-}
-
-static SettleBook *
-open_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  SettleBook *book = settle_book_open (book_path, SETTLE_BOOK_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return book;
-}
 
 static gboolean
 row_loaded (GListModel *model,
@@ -141,35 +42,6 @@ model_settled (gpointer model)
   return settle_paged_model_is_idle (model) && row_loaded (model, 0);
 }
 
-/* Runs the window's own shortcut for keyval+mods, as a key press would. */
-static gboolean
-activate_shortcut (GtkWidget      *widget,
-                   guint           keyval,
-                   GdkModifierType mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (trigger != NULL && gtk_shortcut_trigger_equal (trigger, wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 static GtkColumnViewColumn *
 find_column (GtkColumnView *view,
              const char    *title)
@@ -187,30 +59,6 @@ find_column (GtkColumnView *view,
   return NULL;
 }
 
-static AdwMessageDialog *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-skip_without_display (void)
-{
-  if (!have_display)
-    g_test_skip ("No display (run under xvfb-run; set CI to make this a failure)");
-  return !have_display;
-}
-
 static void
 test_open_demo (void)
 {
@@ -221,7 +69,7 @@ test_open_demo (void)
   guint n_invoices = 0;
   gint64 start;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   start = g_get_monotonic_time ();
@@ -232,11 +80,11 @@ test_open_demo (void)
   g_assert_cmpint (settle_window_get_state (window), ==, SETTLE_WINDOW_OPENING);
 
   model = settle_invoices_view_get_model (settle_window_get_invoices_view (window));
-  WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_window_get_state (window) == SETTLE_WINDOW_OPEN);
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   g_test_message ("First rows after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
   g_assert_true (settle_invoice_query_count (reader, &query, &n_invoices, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_invoices, >, 0);
@@ -251,12 +99,12 @@ test_select_invoice (void)
   g_autoptr(SettleInvoiceRow) row = NULL;
   const SettleInvoiceSummary *summary;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   view = settle_window_get_invoices_view (window);
   model = settle_invoices_view_get_model (view);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   row = g_list_model_get_item (G_LIST_MODEL (model), 0);
   summary = settle_invoice_row_get_summary (row);
   g_assert_nonnull (summary);
@@ -282,7 +130,7 @@ test_select_invoice (void)
           break;
         }
     }
-  save_png (GTK_WIDGET (window), "01-invoices.png");
+  settle_gui_test_save_png (GTK_WIDGET (window), "01-invoices.png");
 }
 
 static void
@@ -296,13 +144,13 @@ test_sort_by_total (void)
   SettleInvoiceQuery query = { 0 };
   const gboolean directions[] = { TRUE, FALSE };
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   view = settle_window_get_invoices_view (window);
   model = settle_invoices_view_get_model (view);
   column_view = settle_invoices_view_get_column_view (view);
-  reader = open_reader ();
+  reader = settle_gui_test_open_book (book_path);
 
   for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
     {
@@ -320,7 +168,7 @@ test_sort_by_total (void)
       g_assert_cmpint (settle_invoice_list_model_get_sort (model, &model_descending), ==,
                        SETTLE_INVOICE_SORT_TOTAL);
       g_assert_cmpint (model_descending, ==, descending);
-      WAIT_FOR (model_settled (model) && row_loaded (G_LIST_MODEL (model), 1));
+      SETTLE_GUI_TEST_WAIT_FOR (model_settled (model) && row_loaded (G_LIST_MODEL (model), 1));
       g_test_message ("Sorted by total (%s) in %.0f ms", descending ? "descending" : "ascending",
                       (g_get_monotonic_time () - start) / 1000.0);
 
@@ -345,7 +193,7 @@ test_sort_by_total (void)
   /* Back to newest first for the screenshots. */
   gtk_column_view_sort_by_column (column_view, find_column (column_view, "Issued"),
                                   GTK_SORT_DESCENDING);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
 }
 
 static void
@@ -357,23 +205,24 @@ test_search (void)
   g_autofree char *number = NULL;
   guint n_all;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   view = settle_window_get_invoices_view (window);
   model = settle_invoices_view_get_model (view);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   n_all = g_list_model_get_n_items (G_LIST_MODEL (model));
   row = g_list_model_get_item (G_LIST_MODEL (model), 0);
   number = g_strdup (settle_invoice_row_get_summary (row)->number);
   g_assert_nonnull (number);
 
   /* Ctrl+F puts the focus in the search entry. */
-  g_assert_true (activate_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (
+    settle_gui_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
   g_assert_true (GTK_IS_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window))));
 
   settle_invoice_list_model_set_search (model, number);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, n_all);
   g_clear_object (&row);
@@ -381,11 +230,11 @@ test_search (void)
   g_assert_true (g_str_has_prefix (settle_invoice_row_get_summary (row)->number, number));
 
   settle_invoice_list_model_set_search (model, "no invoice or client is called this");
-  WAIT_FOR (settle_paged_model_is_idle (SETTLE_PAGED_MODEL (model)));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_paged_model_is_idle (SETTLE_PAGED_MODEL (model)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   settle_invoice_list_model_set_search (model, NULL);
-  WAIT_FOR (model_settled (model));
+  SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_all);
 }
 
@@ -404,7 +253,7 @@ test_views (void)
     { GDK_KEY_1, "invoices", NULL },
   };
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   /* Through the action, as the view switcher and menus do… */
@@ -418,7 +267,8 @@ test_views (void)
   /* …and through Ctrl+1…4, saving each view once it has its data. */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      g_assert_true (activate_shortcut (GTK_WIDGET (window), views[i].keyval, GDK_CONTROL_MASK));
+      g_assert_true (
+        settle_gui_test_activate_shortcut (GTK_WIDGET (window), views[i].keyval, GDK_CONTROL_MASK));
       g_assert_cmpstr (settle_window_get_view (window), ==, views[i].view);
 
       if (g_str_equal (views[i].view, "clients"))
@@ -426,7 +276,7 @@ test_views (void)
           SettleClientsView *clients = settle_window_get_clients_view (window);
           GListModel *model = G_LIST_MODEL (settle_clients_view_get_model (clients));
 
-          WAIT_FOR (model_settled (model));
+          SETTLE_GUI_TEST_WAIT_FOR (model_settled (model));
           settle_clients_view_select (clients, 0);
           g_assert_cmpint (settle_clients_view_get_shown_client (clients), !=, SETTLE_ID_NONE);
         }
@@ -436,8 +286,8 @@ test_views (void)
           const SettleAgingReport *report;
           GtkWidget *chart;
 
-          WAIT_FOR (settle_aging_view_get_report (aging) != NULL
-                    && !settle_aging_view_get_busy (aging));
+          SETTLE_GUI_TEST_WAIT_FOR (settle_aging_view_get_report (aging) != NULL &&
+                                    !settle_aging_view_get_busy (aging));
           report = settle_aging_view_get_report (aging);
           g_assert_cmpuint (report->rows->len, >, 0);
           chart = settle_aging_view_get_chart (aging);
@@ -445,7 +295,7 @@ test_views (void)
         }
 
       if (views[i].png != NULL)
-        save_png (GTK_WIDGET (window), views[i].png);
+        settle_gui_test_save_png (GTK_WIDGET (window), views[i].png);
     }
 }
 
@@ -464,7 +314,7 @@ test_external_change (void)
   guint changes = 0;
   gulong id;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
   if (g_getenv ("SETTLE_TEST_BOOK") != NULL)
     {
@@ -476,12 +326,13 @@ test_external_change (void)
    * second or so and tells its views. */
   book = settle_window_get_book (window);
   id = g_signal_connect_swapped (book, "changed", G_CALLBACK (count_cb), &changes);
-  writer = open_reader ();
+  writer = settle_gui_test_open_book (book_path);
   g_assert_true (settle_book_set_setting (writer, "test.touched", "yes", &error));
   g_assert_no_error (error);
-  WAIT_FOR (changes > 0);
+  SETTLE_GUI_TEST_WAIT_FOR (changes > 0);
   g_signal_handler_disconnect (book, id);
-  WAIT_FOR (model_settled (settle_invoices_view_get_model (settle_window_get_invoices_view (window))));
+  SETTLE_GUI_TEST_WAIT_FOR (
+    model_settled (settle_invoices_view_get_model (settle_window_get_invoices_view (window))));
 }
 
 static void
@@ -491,13 +342,13 @@ test_export_pdf (void)
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   g_assert_cmpint (settle_invoices_view_get_shown_invoice (settle_window_get_invoices_view (window)),
                    !=, SETTLE_ID_NONE);
   settle_window_export_pdf_to (window, path);
-  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  SETTLE_GUI_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -512,19 +363,20 @@ test_not_a_book (void)
   AdwMessageDialog *dialog = NULL;
   gsize length = 0;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   g_assert_true (g_file_set_contents (path, "hello", -1, NULL));
   other = settle_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (other));
   settle_window_open (other, path, FALSE);
-  WAIT_FOR ((dialog = find_dialog_for (GTK_WINDOW (other))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = settle_gui_test_find_dialog_for (GTK_WINDOW (other))) !=
+                            NULL);
 
   g_assert_cmpint (settle_window_get_state (other), ==, SETTLE_WINDOW_EMPTY);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open Book");
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "hello.settle") != NULL);
-  save_png (GTK_WIDGET (dialog), "05-not-a-book.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "05-not-a-book.png");
 
   g_assert_true (g_file_get_contents (path, &after, &length, NULL));
   g_assert_cmpuint (length, ==, 5);
@@ -543,7 +395,7 @@ test_locked (void)
   SettleWindow *other;
   AdwMessageDialog *dialog = NULL;
 
-  if (skip_without_display ())
+  if (settle_gui_test_skip_without_display ())
     return;
 
   /* A book, closed once so its header is on disk, then held by another
@@ -557,10 +409,11 @@ test_locked (void)
   other = settle_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (other));
   settle_window_open (other, path, FALSE);
-  WAIT_FOR ((dialog = find_dialog_for (GTK_WINDOW (other))) != NULL);
+  SETTLE_GUI_TEST_WAIT_FOR ((dialog = settle_gui_test_find_dialog_for (GTK_WINDOW (other))) !=
+                            NULL);
   g_assert_cmpint (settle_window_get_state (other), ==, SETTLE_WINDOW_EMPTY);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open Book");
-  save_png (GTK_WIDGET (dialog), "06-locked.png");
+  settle_gui_test_save_png (GTK_WIDGET (dialog), "06-locked.png");
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "already open") != NULL);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -572,46 +425,20 @@ make_demo_book (void)
 {
   g_autoptr(SettleBook) book = NULL;
   g_autoptr(GError) error = NULL;
-  SettleDemoOptions options;
   const char *given = g_getenv ("SETTLE_TEST_BOOK");
-
-  tmp_dir = g_dir_make_tmp ("settle-gui-XXXXXX", &error);
-  g_assert_no_error (error);
 
   /* SETTLE_TEST_BOOK=/path/to/big.settle runs the same checks on an existing
    * book (say a million invoices), which is then only read. */
   if (given != NULL)
     {
+      tmp_dir = g_dir_make_tmp ("settle-gui-XXXXXX", &error);
+      g_assert_no_error (error);
       book_path = g_canonicalize_filename (given, NULL);
       return;
     }
 
-  book_path = g_build_filename (tmp_dir, "demo.settle", NULL);
-  book = settle_book_open (book_path, SETTLE_BOOK_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  settle_demo_options_init (&options);
-  options.n_clients = 120;
-  options.n_invoices = 6000;
-  options.seed = 1;
-  g_assert_true (settle_date_parse (DEMO_TODAY, &options.today));
-  g_assert_true (settle_demo_generate (book, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  book = settle_gui_test_demo_book_new ("settle-gui-XXXXXX", 120, 6000, 1, DEMO_TODAY, &tmp_dir,
+                                        &book_path);
 }
 
 int
@@ -622,21 +449,10 @@ main (int   argc,
 
   /* The demo's last day is "today", so overdue invoices and aging are the same on
    * every run. */
-  if (g_getenv ("SETTLE_TEST_BOOK") == NULL)
-    g_setenv ("SETTLE_TODAY", DEMO_TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("CI") != NULL)
-    g_error ("No display, but CI is set: GUI tests must run (use xvfb-run)");
-
-  if (have_display)
+  if (settle_gui_test_init (&argc, &argv,
+                            g_getenv ("SETTLE_TEST_BOOK") == NULL ? DEMO_TODAY : NULL))
     {
-      adw_init ();
-      settle_gui_init ();
-      app = settle_application_new (G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      app = settle_gui_test_app_new ();
       make_demo_book ();
     }
 
@@ -652,12 +468,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
-  g_free (book_path);
-  g_free (tmp_dir);
+  settle_gui_test_finish (window, &app, &tmp_dir, &book_path);
   return status;
 }

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* settle-cli bill and remind without --as-of run as of today (SETTLE_TODAY when
+ * set, as the timers of data/systemd rely on). */
+#define G_LOG_DOMAIN "settle-test"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "settle-book.h"
+#include "settle-test-util.h"
+
+static int
+run_cli (char      **out,
+         const char *today,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *cli = g_getenv ("SETTLE_CLI");
+  const char *arg;
+  int status;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *) cli);
+  g_ptr_array_add (args, (char *) first);
+  va_start (ap, first);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  env = today != NULL ? g_environ_setenv (env, "SETTLE_TODAY", today, TRUE)
+                      : g_environ_unsetenv (env, "SETTLE_TODAY");
+  env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("settle-cli %s: stderr: %s", first, err);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* command: "bill" or "remind"; header: the first words of its plan. */
+static void
+check_default_today (const char *command,
+                     const char *header)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *out = NULL, *out_fixed = NULL, *out_explicit = NULL, *out_next = NULL;
+  SettleBook *book = settle_test_new_book (&dir);
+  SettleId client_id;
+
+  path = g_strdup (settle_book_get_path (book));
+  client_id = settle_test_add_client (book, "Litware", 30);
+  /* Due 2026-01-31: a reminder is due from then on. */
+  settle_test_add_invoice (book, client_id, "2026-01-01", 80000);
+  g_object_unref (book);
+
+  /* No SETTLE_TODAY: the real today. */
+  today = today_iso ();
+  g_assert_cmpint (run_cli (&out, NULL, command, path, "--dry-run", NULL), ==, 0);
+  expected = g_strdup_printf ("%s as of %s:", header, today);
+  if (strstr (out, expected) == NULL)
+    g_error ("“%s” not in the output of %s: %s", expected, command, out);
+
+  /* SETTLE_TODAY fixes the day, and the plan is the one asked for with --as-of. */
+  g_assert_cmpint (run_cli (&out_fixed, "2026-02-10", command, path, "--dry-run", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out_explicit, "2030-01-01", command, path, "--as-of", "2026-02-10",
+                            "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (out_fixed, ==, out_explicit);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s as of 2026-02-10:", header);
+  g_assert_nonnull (strstr (out_fixed, expected));
+
+  /* Another day, another plan. */
+  g_assert_cmpint (run_cli (&out_next, "2026-02-11", command, path, "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out_next, "as of 2026-02-11:"));
+  settle_test_remove_dir (dir);
+}
+
+static void
+test_bill_today (void)
+{
+  check_default_today ("bill", "Billing run");
+}
+
+static void
+test_remind_today (void)
+{
+  check_default_today ("remind", "Reminder run");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (argc > 1)
+    g_setenv ("SETTLE_CLI", argv[1], TRUE);
+  g_test_add_func ("/cli/today/bill", test_bill_today);
+  g_test_add_func ("/cli/today/remind", test_remind_today);
+  return g_test_run ();
+}
