@@ -115,10 +115,7 @@ static void
 print_json (const SettleAgingReport *report)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *as_of = settle_date_to_iso (&report->as_of);
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "as_of");
@@ -144,12 +141,7 @@ print_json (const SettleAgingReport *report)
     add_row_json (b, report, g_ptr_array_index (report->rows, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  settle_cli_print_json (b);
 }
 
 static void

@@ -79,19 +79,6 @@ print_plan_table (const SettleBillingPlan *plan)
 }
 
 static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 print_plan_json (const SettleBillingPlan *plan)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -150,7 +137,7 @@ print_plan_json (const SettleBillingPlan *plan)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_json (b);
+  settle_cli_print_json (b);
 }
 
 static void
@@ -158,13 +145,8 @@ on_progress (guint    done,
              guint    total,
              gpointer user_data)
 {
-  gint64 *last = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  /* Four updates a second at most, and always the last. */
-  if (done != total && now - *last < G_USEC_PER_SEC / 4)
+  if (!settle_cli_progress_due (user_data, done, total))
     return;
-  *last = now;
   g_printerr ("\r");
   g_printerr (_("Billing: %u of %u invoices"), done, total);
   if (done == total)
@@ -249,7 +231,7 @@ settle_cli_bill (int    argc,
       json_builder_set_member_name (b, "skipped");
       json_builder_add_int_value (b, result.n_skipped);
       json_builder_end_object (b);
-      print_json (b);
+      settle_cli_print_json (b);
     }
   else
     g_print (_("Billing run %" PRId64 ": %u invoices made, %u of them issued, "

@@ -107,19 +107,6 @@ print_plan_table (const SettleDunningPlan *plan)
 }
 
 static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 add_int (JsonBuilder *b,
          const char  *name,
          gint64       value)
@@ -199,7 +186,7 @@ print_plan_json (const SettleDunningPlan *plan)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_json (b);
+  settle_cli_print_json (b);
 }
 
 static void
@@ -207,12 +194,8 @@ on_progress (guint    done,
              guint    total,
              gpointer user_data)
 {
-  gint64 *last = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (done != total && now - *last < G_USEC_PER_SEC / 4)
+  if (!settle_cli_progress_due (user_data, done, total))
     return;
-  *last = now;
   g_printerr ("\r");
   g_printerr (_("Reminders: %u of %u items"), done, total);
   if (done == total)
@@ -309,7 +292,7 @@ settle_cli_remind (int    argc,
       add_int (b, "packets_written", n_written);
       add_int (b, "skipped", result.n_skipped);
       json_builder_end_object (b);
-      print_json (b);
+      settle_cli_print_json (b);
     }
   else
     g_print (_("Reminder run: %u steps carried out, %u emails queued, %u late fees, %u holds, "

@@ -69,6 +69,32 @@ usage (FILE *out)
   fprintf (out, "\n%s\n", _("Run “settle-cli COMMAND --help” for a command's options."));
 }
 
+void
+settle_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+gboolean
+settle_cli_progress_due (gint64 *last,
+                         guint   done,
+                         guint   total)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (done != total && now - *last < G_USEC_PER_SEC / 4)
+    return FALSE;
+  *last = now;
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)

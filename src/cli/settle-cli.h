@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,13 @@ gboolean settle_cli_parse  (GOptionContext *context,
                             int            *argc,
                             char         ***argv,
                             int             n_positional);
+
+/* Prints the builder's document, pretty, on stdout. */
+void     settle_cli_print_json (JsonBuilder *builder);
+/* For progress on stderr: TRUE when it is time to print again (four times a second
+ * at most, and always the last one). last holds the time of the last print. */
+gboolean settle_cli_progress_due (gint64 *last,
+                                  guint   done,
+                                  guint   total);
 
 G_END_DECLS
