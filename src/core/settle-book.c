@@ -24,6 +24,7 @@ static const char * const migrations[] = {
   "0004-outbox.sql",
   "0005-payments.sql",
   "0006-dunning.sql",
+  "0007-aging-history.sql",
 };
 
 struct _SettleBook

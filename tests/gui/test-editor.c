@@ -432,7 +432,7 @@ test_credit_note (void)
 static void
 test_void (void)
 {
-  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
+  g_autoptr(SettleBook) reader = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SettleInvoice) invoice = NULL;
   g_autoptr(GError) error = NULL;
@@ -443,6 +443,7 @@ test_void (void)
 
   if (settle_gui_test_skip_without_display ())
     return;
+  reader = settle_gui_test_open_book (book_path);
 
   query.sort = SETTLE_INVOICE_SORT_ISSUE_DATE;
   query.descending = TRUE;
@@ -478,8 +479,8 @@ test_void (void)
 static void
 test_delete_and_discard (void)
 {
-  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
-  g_autoptr(SettleClient) client = settle_client_load (reader, client_id, NULL);
+  g_autoptr(SettleBook) reader = NULL;
+  g_autoptr(SettleClient) client = NULL;
   g_autoptr(SettleInvoice) gone = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog = NULL;
@@ -490,6 +491,8 @@ test_delete_and_discard (void)
 
   if (settle_gui_test_skip_without_display ())
     return;
+  reader = settle_gui_test_open_book (book_path);
+  client = settle_client_load (reader, client_id, NULL);
 
   /* A saved draft, then deleted. */
   editor = start_new_invoice (client->name);
@@ -535,8 +538,8 @@ test_delete_and_discard (void)
 static void
 test_many_lines (void)
 {
-  g_autoptr(SettleBook) reader = settle_gui_test_open_book (book_path);
-  g_autoptr(SettleClient) client = settle_client_load (reader, client_id, NULL);
+  g_autoptr(SettleBook) reader = NULL;
+  g_autoptr(SettleClient) client = NULL;
   AdwMessageDialog *dialog = NULL;
   const guint n_lines = 200;
   gint64 start, elapsed;
@@ -544,6 +547,8 @@ test_many_lines (void)
 
   if (settle_gui_test_skip_without_display ())
     return;
+  reader = settle_gui_test_open_book (book_path);
+  client = settle_client_load (reader, client_id, NULL);
 
   editor = start_new_invoice (client->name);
   start = g_get_monotonic_time ();
