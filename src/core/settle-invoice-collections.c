@@ -27,16 +27,6 @@ settle_late_fee_invoice_free (SettleLateFeeInvoice *item)
   g_free (item);
 }
 
-static SettlePaymentStatus
-status_from_string (const char *text)
-{
-  if (g_strcmp0 (text, "pending") == 0)
-    return SETTLE_PAYMENT_PENDING;
-  if (g_strcmp0 (text, "reversed") == 0)
-    return SETTLE_PAYMENT_REVERSED;
-  return SETTLE_PAYMENT_SETTLED;
-}
-
 GPtrArray *
 settle_invoice_list_payments (SettleBook *book,
                               SettleId    invoice_id,
@@ -71,7 +61,9 @@ settle_invoice_list_payments (SettleBook *book,
       settle_column_date (stmt, 1, &item->date);
       settle_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 2), &item->method);
       item->reference = settle_column_dup (stmt, 3);
-      item->status = status_from_string ((const char *) sqlite3_column_text (stmt, 4));
+      if (!settle_payment_status_from_string ((const char *) sqlite3_column_text (stmt, 4),
+                                              &item->status))
+        item->status = SETTLE_PAYMENT_SETTLED;
       item->amount = sqlite3_column_int64 (stmt, 5);
       settle_column_date (stmt, 6, &item->reversed_on);
       item->reversal_reason = settle_column_dup (stmt, 7);

@@ -50,6 +50,19 @@ settle_payment_method_from_string (const char          *text,
   return FALSE;
 }
 
+gboolean
+settle_payment_status_from_string (const char          *text,
+                                   SettlePaymentStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 settle_payment_method_label (SettlePaymentMethod method)
 {
@@ -275,9 +288,7 @@ settle_payment_load (SettleBook *book,
       g_free (p->reference);
       p->reference = settle_column_dup (stmt, 6);
       p->fee = sqlite3_column_int64 (stmt, 7);
-      for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-        if (g_strcmp0 (status, status_names[i]) == 0)
-          p->status = i;
+      settle_payment_status_from_string (status, &p->status);
       p->applied = sqlite3_column_int64 (stmt, 9);
       p->refunded = sqlite3_column_int64 (stmt, 10);
       settle_column_date (stmt, 11, &p->reversed_on);

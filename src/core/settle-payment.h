@@ -72,6 +72,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SettleApplication, settle_application_free)
 const char    *settle_payment_method_to_string    (SettlePaymentMethod method);
 gboolean       settle_payment_method_from_string  (const char         *text,
                                                    SettlePaymentMethod *method);
+/* "pending", "settled", "reversed". */
+gboolean       settle_payment_status_from_string  (const char         *text,
+                                                   SettlePaymentStatus *status);
 const char    *settle_payment_method_label        (SettlePaymentMethod method);
 
 /* Records money received; it is the client's credit until applied. */

@@ -8,6 +8,7 @@
 #include "settle-agreement-editor.h"
 #include "settle-agreement-row.h"
 #include "settle-client-detail.h"
+#include "settle-terms.h"
 #include "settle-client-timeline.h"
 #include "settle-client.h"
 #include "settle-format.h"
@@ -360,7 +361,13 @@ reload (SettleClientDetail *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
     gtk_grid_remove (self->facts_grid, child);
 
-  terms = settle_format_terms (client->terms_days);
+  {
+    SettleTerms client_terms;
+
+    /* The client's own terms, or the book's default: what its invoices will get. */
+    if (settle_terms_for_client (self->book, client->id, &client_terms, NULL))
+      terms = settle_terms_describe (&client_terms);
+  }
   if (client->state != NULL && *client->state != '\0' && client->country != NULL)
     region = g_strdup_printf ("%s, %s", client->state, client->country);
   else

@@ -63,15 +63,6 @@ settle_format_money (gint64      amount,
 }
 
 char *
-settle_format_terms (int terms_days)
-{
-  if (terms_days <= 0)
-    return g_strdup (_("Due on receipt"));
-  /* Translators: payment terms, "Net 30" = due 30 days after the invoice date. */
-  return g_strdup_printf (_("Net %d"), terms_days);
-}
-
-char *
 settle_format_quantity (gint64 quantity_milli)
 {
   return settle_format_fixed (quantity_milli, 3, TRUE);

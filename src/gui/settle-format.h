@@ -25,7 +25,6 @@ char                *settle_format_date_long      (const GDate         *date);
 char                *settle_format_timestamp      (const char          *iso8601);
 char                *settle_format_money          (gint64               amount,
                                                    const char          *currency);
-char                *settle_format_terms          (int                  terms_days);
 char                *settle_format_quantity       (gint64               quantity_milli);
 char                *settle_format_rate           (int                  rate_bp);
 const char          *settle_format_activity_label (const char          *action);

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "settle-money.h"
+#include <glib/gstdio.h>
+
 #include "settle-render-test-util.h"
 
 gboolean
@@ -110,4 +112,22 @@ char *
 settle_render_test_fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+void
+settle_render_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        settle_render_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

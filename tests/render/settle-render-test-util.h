@@ -21,6 +21,8 @@ void        settle_render_test_assert_contains (const char *text,
                                                 const char *needle);
 char       *settle_render_test_money        (gint64       amount,
                                              const char  *currency);
+/* Removes a temporary folder and everything in it. */
+void        settle_render_test_remove_tree  (const char  *path);
 /* tests/fixtures/NAME */
 char       *settle_render_test_fixture      (const char  *name);
 

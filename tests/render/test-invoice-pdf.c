@@ -14,6 +14,7 @@
 #include "settle-invoice.h"
 #include "settle-money.h"
 #include "settle-payment.h"
+#include "settle-render-test-util.h"
 
 typedef struct
 {
@@ -30,98 +31,6 @@ static const char *non_ascii_description =
   "Lizenzverlängerung Büro Zürich — Sicherheitspaket für Café Größe M";
 
 /* ---- helpers ------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-
-  if (pdftotext != NULL && pdfinfo != NULL)
-    return TRUE;
-  /* Under CI a missing tool is a broken runner, not a reason to pass. */
-  if (g_getenv ("CI") != NULL)
-    g_error ("pdftotext and pdfinfo (poppler-utils) are needed under CI");
-  g_test_skip ("pdftotext or pdfinfo (poppler-utils) is not installed");
-  return FALSE;
-}
-
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  if (error != NULL)
-    g_printerr ("%s: %s\n", argv[0], err);
-  g_assert_no_error (error);
-  return out;
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
-
-  return run (argv);
-}
-
-static char *
-pdf_page_text (const char *pdf,
-               int         page)
-{
-  g_autofree char *n = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", n, "-l", n, pdf, "-",
-                         NULL };
-
-  return run (argv);
-}
-
-static int
-pdf_pages (const char *pdf)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return atoi (pages + strlen ("\nPages:"));
-}
-
-static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
 
 /* A wrapped description comes out of pdftotext split across lines with other columns
  * between them, and may break after a hyphen: look for its words in order. */
@@ -144,20 +53,6 @@ assert_words_in_order (const char *text,
                  phrase, text);
       at = found + strlen (words[i]);
     }
-}
-
-static void
-assert_contains (const char *text,
-                 const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    g_error ("“%s” is missing from the PDF text:\n%s", needle, text);
-}
-
-static char *
-money (gint64 amount)
-{
-  return settle_money_format (settle_money_init (amount, "USD"));
 }
 
 static void
@@ -211,7 +106,7 @@ fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   g_clear_object (&f->book);
-  remove_tree (f->dir);
+  settle_render_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -314,7 +209,7 @@ test_one_page (Fixture      *f,
   };
   SettleId id;
 
-  if (!have_poppler ())
+  if (!settle_render_test_have_poppler ())
     return;
 
   settle_invoice_add_line (draft, descriptions[0], 1000, 250000, 0);
@@ -331,32 +226,32 @@ test_one_page (Fixture      *f,
   g_assert_no_error (error);
   g_assert_cmpint (issued->status, ==, SETTLE_INVOICE_PARTIAL);
 
-  text = pdf_text (pdf);
-  assert_contains (text, issued->number);
-  assert_contains (text, "Northwind Dental Group");
-  assert_contains (text, "Bluefin Managed IT, LLC");
-  assert_contains (text, "Priya Raman");
-  assert_contains (text, "PO-77120");
-  assert_contains (text, "2024-03-01");
-  assert_contains (text, "2024-03-31");
-  assert_contains (text, "Net 30");
+  text = settle_render_test_pdf_text (pdf, 0);
+  settle_render_test_assert_contains (text, issued->number);
+  settle_render_test_assert_contains (text, "Northwind Dental Group");
+  settle_render_test_assert_contains (text, "Bluefin Managed IT, LLC");
+  settle_render_test_assert_contains (text, "Priya Raman");
+  settle_render_test_assert_contains (text, "PO-77120");
+  settle_render_test_assert_contains (text, "2024-03-01");
+  settle_render_test_assert_contains (text, "2024-03-31");
+  settle_render_test_assert_contains (text, "Net 30");
   for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
     assert_words_in_order (text, descriptions[i]);
-  assert_contains (text, "Größe");
-  assert_contains (text, "6.5");
-  assert_contains (text, "8.25 %");
+  settle_render_test_assert_contains (text, "Größe");
+  settle_render_test_assert_contains (text, "6.5");
+  settle_render_test_assert_contains (text, "8.25 %");
 
-  total = money (issued->total);
-  balance = money (settle_invoice_get_balance (issued));
-  paid = money (100000);
-  assert_contains (text, total);
-  assert_contains (text, balance);
-  assert_contains (text, paid);
-  assert_contains (text, "Check 10442");
-  assert_contains (text, "Page 1 of 1");
-  assert_contains (text, "Partially paid");
+  total = settle_render_test_money (issued->total, "USD");
+  balance = settle_render_test_money (settle_invoice_get_balance (issued), "USD");
+  paid = settle_render_test_money (100000, "USD");
+  settle_render_test_assert_contains (text, total);
+  settle_render_test_assert_contains (text, balance);
+  settle_render_test_assert_contains (text, paid);
+  settle_render_test_assert_contains (text, "Check 10442");
+  settle_render_test_assert_contains (text, "Page 1 of 1");
+  settle_render_test_assert_contains (text, "Partially paid");
 
-  g_assert_cmpint (pdf_pages (pdf), ==, 1);
+  g_assert_cmpint (settle_render_test_pdf_pages (pdf), ==, 1);
   assert_no_leftovers (f);
 }
 
@@ -376,7 +271,7 @@ test_many_pages (Fixture      *f,
   SettleId id;
   int n_pages;
 
-  if (!have_poppler ())
+  if (!settle_render_test_have_poppler ())
     return;
 
   for (int i = 1; i <= 120; i++)
@@ -399,31 +294,31 @@ test_many_pages (Fixture      *f,
   cairo_surface_destroy (surface);
 
   g_assert_cmpint (n_pages, >, 1);
-  g_assert_cmpint (pdf_pages (pdf), ==, n_pages);
+  g_assert_cmpint (settle_render_test_pdf_pages (pdf), ==, n_pages);
 
-  text = pdf_text (pdf);
+  text = settle_render_test_pdf_text (pdf, 0);
   for (int i = 1; i <= 120; i++)
     {
       g_autofree char *d = g_strdup_printf ("Endpoint management, workstation WS-%03d", i);
 
-      assert_contains (text, d);
+      settle_render_test_assert_contains (text, d);
     }
   page2 = g_strdup_printf ("Page 2 of %d", n_pages);
-  assert_contains (text, page2);
+  settle_render_test_assert_contains (text, page2);
   /* Every page with lines repeats the column headings; the totals and the payment
    * block may end up alone on the last page. */
   for (int page = 1; page <= n_pages; page++)
     {
-      g_autofree char *page_text = pdf_page_text (pdf, page);
+      g_autofree char *page_text = settle_render_test_pdf_text (pdf, page);
 
       if (strstr (page_text, "WS-") != NULL)
-        g_assert_cmpuint (count_occurrences (page_text, "Description"), ==, 1);
+        g_assert_cmpuint (settle_render_test_count (page_text, "Description"), ==, 1);
       if (page > 1)
-        g_assert_cmpuint (count_occurrences (page_text, "(continued)"), ==, 1);
+        g_assert_cmpuint (settle_render_test_count (page_text, "(continued)"), ==, 1);
     }
-  g_assert_cmpuint (count_occurrences (text, "(continued)"), ==, (guint) n_pages - 1);
-  total = money (settle_invoice_document_get_invoice (doc)->total);
-  assert_contains (text, total);
+  g_assert_cmpuint (settle_render_test_count (text, "(continued)"), ==, (guint) n_pages - 1);
+  total = settle_render_test_money (settle_invoice_document_get_invoice (doc)->total, "USD");
+  settle_render_test_assert_contains (text, total);
 }
 
 static void
@@ -461,7 +356,7 @@ test_replace (Fixture      *f,
   g_autofree char *text = NULL;
   SettleId id;
 
-  if (!have_poppler ())
+  if (!settle_render_test_have_poppler ())
     return;
 
   g_assert_true (g_file_set_contents (path, "not a pdf", -1, NULL));
@@ -469,8 +364,8 @@ test_replace (Fixture      *f,
   id = issue (f, draft, "2024-05-01");
   first = write_pdf (f, id, "same.pdf");
   g_assert_cmpstr (first, ==, path);
-  text = pdf_text (path);
-  assert_contains (text, "Microsoft 365 Business Premium");
+  text = settle_render_test_pdf_text (path, 0);
+  settle_render_test_assert_contains (text, "Microsoft 365 Business Premium");
   assert_no_leftovers (f);
 }
 
@@ -488,7 +383,7 @@ test_status_marks (Fixture      *f,
   SettleId void_id, paid_id;
   GDate d;
 
-  if (!have_poppler ())
+  if (!settle_render_test_have_poppler ())
     return;
 
   settle_invoice_add_line (a, "Quarterly vulnerability scan", 1000, 120000, 0);
@@ -504,14 +399,14 @@ test_status_marks (Fixture      *f,
 
   void_pdf = write_pdf (f, void_id, "void.pdf");
   paid_pdf = write_pdf (f, paid_id, "paid.pdf");
-  void_text = pdf_text (void_pdf);
-  paid_text = pdf_text (paid_pdf);
+  void_text = settle_render_test_pdf_text (void_pdf, 0);
+  paid_text = settle_render_test_pdf_text (paid_pdf, 0);
 
-  assert_contains (void_text, "VOID");
-  assert_contains (void_text, "Status: Void");
-  assert_contains (paid_text, "Paid");
-  assert_contains (paid_text, "Status: Paid");
-  assert_contains (paid_text, "Due on receipt");
+  settle_render_test_assert_contains (void_text, "VOID");
+  settle_render_test_assert_contains (void_text, "Status: Void");
+  settle_render_test_assert_contains (paid_text, "Paid");
+  settle_render_test_assert_contains (paid_text, "Status: Paid");
+  settle_render_test_assert_contains (paid_text, "Due on receipt");
 }
 
 int

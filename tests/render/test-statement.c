@@ -27,24 +27,6 @@ typedef struct
   SettleBook *book;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static GDate
 date (const char *iso)
 {
@@ -75,7 +57,7 @@ fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   g_clear_object (&f->book);
-  remove_tree (f->dir);
+  settle_render_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
