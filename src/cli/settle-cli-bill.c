@@ -24,25 +24,6 @@ plain (const char *currency,
   return settle_money_to_plain (settle_money_init (amount, currency));
 }
 
-/* The first width characters of text. (g_utf8_substring reads past the end of a
- * shorter string in GLib 2.74.) */
-static char *
-head (const char *text,
-      int         width)
-{
-  return g_utf8_substring (text, 0, MIN (width, (int) g_utf8_strlen (text, -1)));
-}
-
-/* Pads by characters, not bytes, and adds the two spaces between columns. */
-static void
-print_padded (const char *text,
-              int         width)
-{
-  g_autofree char *cut = head (text, width);
-
-  g_print ("%s%*s  ", cut, width - (int) g_utf8_strlen (cut, -1), "");
-}
-
 static void
 print_plan_table (const SettleBillingPlan *plan)
 {
@@ -53,10 +34,10 @@ print_plan_table (const SettleBillingPlan *plan)
   if (plan->items->len == 0)
     return;
   g_print ("\n");
-  print_padded (_("Date"), 10);
-  print_padded (_("Period"), 21);
-  print_padded (_("Client"), 24);
-  print_padded (_("Agreement"), 24);
+  settle_cli_print_padded (_("Date"), 10);
+  settle_cli_print_padded (_("Period"), 21);
+  settle_cli_print_padded (_("Client"), 24);
+  settle_cli_print_padded (_("Agreement"), 24);
   g_print ("%14s\n", _("Total"));
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -64,8 +45,8 @@ print_plan_table (const SettleBillingPlan *plan)
       g_autofree char *date = settle_date_to_iso (&item->invoice_date);
       g_autofree char *from = settle_date_to_iso (&item->period_start);
       g_autofree char *to = settle_date_to_iso (&item->period_end);
-      g_autofree char *client = head (item->client_name, 24);
-      g_autofree char *name = head (item->agreement_name, 24);
+      g_autofree char *client = settle_cli_head (item->client_name, 24);
+      g_autofree char *name = settle_cli_head (item->agreement_name, 24);
       g_autofree char *total = item->n_lines > 0
                                ? settle_money_format (settle_money_init (item->total,
                                                                          item->currency))
@@ -145,12 +126,7 @@ on_progress (guint    done,
              guint    total,
              gpointer user_data)
 {
-  if (!settle_cli_progress_due (user_data, done, total))
-    return;
-  g_printerr ("\r");
-  g_printerr (_("Billing: %u of %u invoices"), done, total);
-  if (done == total)
-    g_printerr ("\n");
+  settle_cli_progress (user_data, done, total, _("Billing: %u of %u invoices"), done, total);
 }
 
 int
@@ -179,22 +155,14 @@ settle_cli_bill (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!settle_cli_parse (context, &argc, &argv, 1))
     return SETTLE_CLI_USAGE;
-  if (as_of_text == NULL)
-    settle_today (&as_of);
-  else if (!settle_date_parse (as_of_text, &as_of))
-    {
-      g_printerr (_("settle-cli: --as-of: “%s” is not a date like 2026-01-31\n"), as_of_text);
-      return SETTLE_CLI_USAGE;
-    }
-  if (format != NULL && strcmp (format, "table") != 0 && strcmp (format, "json") != 0)
-    {
-      g_printerr (_("settle-cli: --format: “%s” is not one of table, json\n"), format);
-      return SETTLE_CLI_USAGE;
-    }
+  if (!settle_cli_parse_as_of (as_of_text, &as_of))
+    return SETTLE_CLI_USAGE;
+  if (!settle_cli_check_format (format, FALSE, NULL))
+    return SETTLE_CLI_USAGE;
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
 
   if (dry_run)
     {
@@ -262,9 +230,9 @@ settle_cli_usage_import (int    argc,
   rows = settle_usage_csv_read (argv[2], &error);
   if (rows == NULL)
     return settle_cli_fail (error);
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
 
   name = g_filename_display_basename (argv[2]);
   if (!settle_book_begin (book, &error))

@@ -10,6 +10,7 @@
 
 #include "settle-book.h"
 #include "settle-demo.h"
+#include "settle-demo-bank.h"
 #include "settle-money.h"
 #include "settle-cli.h"
 
@@ -31,6 +32,7 @@ settle_cli_demo (int    argc,
   g_autofree char *today = NULL;
   g_autofree char *currency = NULL;
   gint64 n_clients = 40, n_invoices = 2000, seed = 1;
+  gboolean bank_statement = FALSE;
   SettleDemoOptions options;
   GOptionEntry entries[] = {
     { "clients", 'c', 0, G_OPTION_ARG_INT64, &n_clients, N_("Number of clients (default 40)"), "C" },
@@ -40,6 +42,8 @@ settle_cli_demo (int    argc,
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
       N_("Last day of the history, YYYY-MM-DD (default today)"), "DATE" },
     { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("ISO 4217 code (default USD)"), "CODE" },
+    { "bank-statement", 0, 0, G_OPTION_ARG_NONE, &bank_statement,
+      N_("Also add a bank account with a statement of the last 30 days to reconcile"), NULL },
     { NULL }
   };
 
@@ -77,7 +81,11 @@ settle_cli_demo (int    argc,
   book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_CREATE, &error);
   if (book == NULL)
     return settle_cli_fail (error);
-  if (!settle_demo_generate (book, &options, show_progress, NULL, &error))
+  if (!settle_demo_generate (book, &options, show_progress, NULL, &error)
+      || (bank_statement
+          && !settle_demo_add_bank_statement (book, options.seed,
+                                              g_date_valid (&options.today) ? &options.today : NULL,
+                                              &error)))
     {
       g_autofree char *path = g_strdup (settle_book_get_path (book));
 
@@ -95,5 +103,7 @@ settle_cli_demo (int    argc,
     g_printerr ("\n");
   g_print (_("Created %s: %u clients, %u invoices\n"), settle_book_get_path (book),
            options.n_clients, options.n_invoices);
+  if (bank_statement)
+    g_print (_("Added a bank statement of the last 30 days to reconcile\n"));
   return SETTLE_CLI_OK;
 }

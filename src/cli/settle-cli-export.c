@@ -33,9 +33,9 @@ settle_cli_export_pdf (int    argc,
   if (!settle_cli_parse (context, &argc, &argv, 3))
     return SETTLE_CLI_USAGE;
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
   invoice = settle_invoice_load_by_number (book, argv[2], &error);
   if (invoice == NULL)
     return settle_cli_fail (error);

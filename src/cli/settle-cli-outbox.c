@@ -68,9 +68,9 @@ settle_cli_outbox (int    argc,
   if (!send && confirm_id == 0 && resend_id == 0)
     list = TRUE;
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
 
   if (confirm_id != 0 && !settle_outbox_confirm_sent (book, confirm_id, &error))
     return settle_cli_fail (error);

@@ -467,9 +467,9 @@ settle_cli_pay (int    argc,
       return SETTLE_CLI_USAGE;
     }
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
   if (o.reverse_text != NULL)
     return run_reverse (book, &o, &date);
   if (o.settle_text != NULL)

@@ -93,8 +93,7 @@ print_plan_table (const SettleDunningPlan *plan)
                               ? settle_money_format (settle_money_init (fees_total (item),
                                                                         item->currency))
                               : g_strdup ("");
-      g_autofree char *client = g_utf8_substring (item->client_name, 0,
-                                                  MIN (24, g_utf8_strlen (item->client_name, -1)));
+      g_autofree char *client = settle_cli_head (item->client_name, 24);
       g_autofree char *step = item->step == SETTLE_DUNNING_STEP_NONE
                               ? g_strdup ("")
                               : item->instalment > 0
@@ -194,12 +193,7 @@ on_progress (guint    done,
              guint    total,
              gpointer user_data)
 {
-  if (!settle_cli_progress_due (user_data, done, total))
-    return;
-  g_printerr ("\r");
-  g_printerr (_("Reminders: %u of %u items"), done, total);
-  if (done == total)
-    g_printerr ("\n");
+  settle_cli_progress (user_data, done, total, _("Reminders: %u of %u items"), done, total);
 }
 
 int
@@ -236,22 +230,14 @@ settle_cli_remind (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!settle_cli_parse (context, &argc, &argv, 1))
     return SETTLE_CLI_USAGE;
-  if (as_of_text == NULL)
-    settle_today (&as_of);
-  else if (!settle_date_parse (as_of_text, &as_of))
-    {
-      g_printerr (_("settle-cli: --as-of: “%s” is not a date like 2026-01-31\n"), as_of_text);
-      return SETTLE_CLI_USAGE;
-    }
-  if (format != NULL && strcmp (format, "table") != 0 && strcmp (format, "json") != 0)
-    {
-      g_printerr (_("settle-cli: --format: “%s” is not one of table, json\n"), format);
-      return SETTLE_CLI_USAGE;
-    }
+  if (!settle_cli_parse_as_of (as_of_text, &as_of))
+    return SETTLE_CLI_USAGE;
+  if (!settle_cli_check_format (format, FALSE, NULL))
+    return SETTLE_CLI_USAGE;
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
 
   if (dry_run)
     {

@@ -71,9 +71,9 @@ settle_cli_statement (int    argc,
   if (!parse_date_option ("--from", from_text, &from) || !parse_date_option ("--to", to_text, &to))
     return SETTLE_CLI_USAGE;
 
-  book = settle_book_open (argv[1], SETTLE_BOOK_OPEN_DEFAULT, &error);
+  book = settle_cli_open_book (argv[1]);
   if (book == NULL)
-    return settle_cli_fail (error);
+    return SETTLE_CLI_FAILED;
   doc = settle_statement_document_new (book, client_id, &from, &to, &error);
   if (doc == NULL)
     return settle_cli_fail (error);

@@ -15,23 +15,8 @@
 #include "settle-activity.h"
 #include "settle-credit-note.h"
 #include "settle-invoice-private.h"
+#include "settle-payment-private.h"
 #include "settle-series.h"
-
-static gboolean
-run_update (SettleBook *book,
-            const char *sql,
-            gint64      amount,
-            SettleId    id,
-            GError    **error)
-{
-  sqlite3_stmt *stmt = settle_book_prepare (book, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return settle_book_step_done (book, stmt, error);
-}
 
 gboolean
 settle_credit_note_credited (SettleBook *book,
@@ -230,21 +215,10 @@ apply_to_original (SettleBook          *book,
   if (!settle_book_step_done (book, stmt, error))
     return FALSE;
 
-  stmt = settle_book_prepare (book,
-                              "UPDATE invoices SET amount_paid = amount_paid + ?1, "
-                              "status = CASE WHEN amount_paid + ?1 = total THEN 'paid' ELSE 'partial' END, "
-                              "closed_on = CASE WHEN amount_paid + ?1 = total THEN ?2 ELSE NULL END "
-                              "WHERE id = ?3",
-                              error);
-  if (stmt == NULL)
+  if (!settle_payment_invoice_paid (book, original->id, amount, date, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  settle_bind_date (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, original->id);
-  if (!settle_book_step_done (book, stmt, error))
-    return FALSE;
-  return run_update (book, "UPDATE clients SET balance = balance - ?1 WHERE id = ?2", amount,
-                     original->client_id, error);
+  return settle_payment_exec (book, "UPDATE clients SET balance = balance - ?1 WHERE id = ?2",
+                              amount, original->client_id, error);
 }
 
 SettleId
@@ -390,8 +364,9 @@ settle_credit_note_issue (SettleBook  *book,
   excess = note->total - applied;
   if (applied > 0 && !apply_to_original (book, note, original, applied, date, error))
     goto fail;
-  if (excess > 0 && !run_update (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2",
-                                 excess, original->client_id, error))
+  if (excess > 0
+      && !settle_payment_exec (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2",
+                               excess, original->client_id, error))
     goto fail;
 
   if (!settle_activity_log (book, "invoice", note->id, "created", NULL, NULL, error) ||

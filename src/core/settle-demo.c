@@ -481,7 +481,7 @@ book_is_empty (SettleBook *book,
 gboolean
 settle_demo_generate (SettleBook              *book,
                       const SettleDemoOptions *opt,
-                      SettleProgressFunc       progress,
+                      SettleDemoProgressFunc   progress,
                       gpointer                 user_data,
                       GError                 **error)
 {

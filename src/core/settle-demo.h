@@ -15,8 +15,8 @@ typedef struct
 } SettleDemoOptions;
 
 /* fraction from 0 to 1; called from the generating thread. */
-typedef void (*SettleProgressFunc) (double   fraction,
-                                    gpointer user_data);
+typedef void (*SettleDemoProgressFunc) (double   fraction,
+                                        gpointer user_data);
 
 void     settle_demo_options_init (SettleDemoOptions *options);
 
@@ -26,7 +26,7 @@ void     settle_demo_options_init (SettleDemoOptions *options);
  * the same book. */
 gboolean settle_demo_generate     (SettleBook              *book,
                                    const SettleDemoOptions *options,
-                                   SettleProgressFunc       progress,
+                                   SettleDemoProgressFunc   progress,
                                    gpointer                 user_data,
                                    GError                 **error);
 

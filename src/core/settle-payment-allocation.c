@@ -503,26 +503,8 @@ apply_credit_note (SettleBook  *book,
   sqlite3_bind_int64 (stmt, 5, amount);
   if (!settle_book_step_done (book, stmt, error))
     return FALSE;
-  stmt = settle_book_prepare (book,
-                              "UPDATE invoices SET amount_paid = amount_paid + ?1, "
-                              "status = CASE WHEN amount_paid + ?1 = total THEN 'paid' ELSE 'partial' END, "
-                              "closed_on = CASE WHEN amount_paid + ?1 = total THEN ?2 ELSE NULL END "
-                              "WHERE id = ?3",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  settle_bind_date (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, invoice_id);
-  if (!settle_book_step_done (book, stmt, error))
-    return FALSE;
-  stmt = settle_book_prepare (book, "UPDATE clients SET balance = balance - ?1, "
-                                    "credit = credit - ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  sqlite3_bind_int64 (stmt, 2, client_id);
-  return settle_book_step_done (book, stmt, error);
+  return settle_payment_invoice_paid (book, invoice_id, amount, date, error)
+         && settle_payment_client_applied (book, client_id, amount, error);
 }
 
 gboolean

@@ -171,12 +171,7 @@ settle_payment_reverse (SettleBook  *book,
         {
           Reopen *row = &g_array_index (reopen, Reopen, i);
 
-          /* SET reads the row as it was: amount_paid on the right is the old value. */
-          if (!exec_id_date (book,
-                             "UPDATE invoices SET amount_paid = amount_paid - ?3, "
-                             "status = CASE WHEN amount_paid - ?3 = 0 THEN 'issued' ELSE 'partial' END, "
-                             "closed_on = NULL WHERE id = ?1",
-                             row->invoice_id, NULL, row->amount, error))
+          if (!settle_payment_invoice_reopen (book, row->invoice_id, row->amount, error))
             goto fail;
           if (!settle_activity_log (book, "invoice", row->invoice_id, "reopened",
                                     p->reference, NULL, error))

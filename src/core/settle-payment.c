@@ -136,12 +136,12 @@ invalid (GError    **error,
   return FALSE;
 }
 
-static gboolean
-run_update (SettleBook *book,
-            const char *sql,
-            gint64      a,
-            gint64      b,
-            GError    **error)
+gboolean
+settle_payment_exec (SettleBook *book,
+                     const char *sql,
+                     gint64      a,
+                     gint64      b,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = settle_book_prepare (book, sql, error);
 
@@ -150,6 +150,58 @@ run_update (SettleBook *book,
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
   return settle_book_step_done (book, stmt, error);
+}
+
+gboolean
+settle_payment_invoice_paid (SettleBook  *book,
+                             SettleId     invoice_id,
+                             gint64       amount,
+                             const GDate *date,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = settle_book_prepare (book,
+                              "UPDATE invoices SET amount_paid = amount_paid + ?1, "
+                              "status = CASE WHEN amount_paid + ?1 = total THEN 'paid' ELSE 'partial' END, "
+                              "closed_on = CASE WHEN amount_paid + ?1 = total THEN "
+                              "  COALESCE ((SELECT MAX (date) FROM applications "
+                              "             WHERE invoice_id = ?3 AND reversed_on IS NULL), ?2) "
+                              "  ELSE NULL END "
+                              "WHERE id = ?3",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, amount);
+  settle_bind_date (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, invoice_id);
+  return settle_book_step_done (book, stmt, error);
+}
+
+gboolean
+settle_payment_invoice_reopen (SettleBook *book,
+                               SettleId    invoice_id,
+                               gint64      amount,
+                               GError    **error)
+{
+  /* SET reads the row as it was: amount_paid on the right is the old value. */
+  return settle_payment_exec (book,
+                              "UPDATE invoices SET amount_paid = amount_paid - ?2, "
+                              "status = CASE WHEN amount_paid - ?2 = 0 THEN 'issued' ELSE 'partial' END, "
+                              "closed_on = NULL WHERE id = ?1",
+                              invoice_id, amount, error);
+}
+
+gboolean
+settle_payment_client_applied (SettleBook *book,
+                               SettleId    client_id,
+                               gint64      amount,
+                               GError    **error)
+{
+  return settle_payment_exec (book,
+                              "UPDATE clients SET balance = balance - ?1, credit = credit - ?1 "
+                              "WHERE id = ?2",
+                              amount, client_id, error);
 }
 
 gboolean
@@ -227,8 +279,8 @@ settle_payment_record (SettleBook    *book,
   p->id = sqlite3_last_insert_rowid (settle_book_get_db (book));
   /* A pending ACH payment is not money yet: it becomes credit when it settles. */
   if (p->status == SETTLE_PAYMENT_SETTLED
-      && !run_update (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2", p->amount,
-                      p->client_id, error))
+      && !settle_payment_exec (book, "UPDATE clients SET credit = credit + ?1 WHERE id = ?2",
+                               p->amount, p->client_id, error))
     goto fail;
   detail = settle_money_to_plain (settle_money_init (p->amount, p->currency));
   if (!settle_activity_log (book, "payment", p->id,
@@ -401,21 +453,8 @@ settle_payment_apply (SettleBook  *book,
   if (!settle_book_step_done (book, stmt, error))
     goto fail;
 
-  stmt = settle_book_prepare (book,
-                              "UPDATE invoices SET amount_paid = amount_paid + ?1, "
-                              "status = CASE WHEN amount_paid + ?1 = total THEN 'paid' ELSE 'partial' END, "
-                              "closed_on = CASE WHEN amount_paid + ?1 = total THEN ?2 ELSE NULL END "
-                              "WHERE id = ?3",
-                              error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  settle_bind_date (stmt, 2, &when);
-  sqlite3_bind_int64 (stmt, 3, invoice_id);
-  if (!settle_book_step_done (book, stmt, error))
-    goto fail;
-  if (!run_update (book, "UPDATE clients SET balance = balance - ?1, credit = credit - ?1 "
-                         "WHERE id = ?2", amount, inv->client_id, error))
+  if (!settle_payment_invoice_paid (book, invoice_id, amount, &when, error)
+      || !settle_payment_client_applied (book, inv->client_id, amount, error))
     goto fail;
 
   plain = settle_money_to_plain (settle_money_init (amount, p->currency));

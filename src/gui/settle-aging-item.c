@@ -21,6 +21,9 @@ struct _SettleAgingItem
   gint64   balance;
   char     currency[4];
   gboolean on_hold;
+  int      risk_score;     /* -1 = not known (no behaviour for the client) */
+  gboolean late_payer;
+  char    *risk_reasons;
 };
 
 G_DEFINE_FINAL_TYPE (SettleAgingItem, settle_aging_item, G_TYPE_OBJECT)
@@ -48,6 +51,10 @@ enum {
   PROP_CREDIT_VALUE,
   PROP_BALANCE,
   PROP_BALANCE_VALUE,
+  PROP_RISK,
+  PROP_RISK_VALUE,
+  PROP_RISK_TOOLTIP,
+  PROP_LATE_PAYER,
   N_PROPS
 };
 
@@ -59,6 +66,7 @@ settle_aging_item_finalize (GObject *object)
   SettleAgingItem *self = SETTLE_AGING_ITEM (object);
 
   g_free (self->client_name);
+  g_free (self->risk_reasons);
 
   G_OBJECT_CLASS (settle_aging_item_parent_class)->finalize (object);
 }
@@ -123,6 +131,30 @@ settle_aging_item_get_property (GObject    *object,
     case PROP_HOLD_TOOLTIP:
       g_value_set_string (value, self->on_hold ? _("Client on hold") : NULL);
       break;
+    case PROP_RISK:
+      if (self->risk_score >= 0)
+        g_value_take_string (value, g_strdup_printf ("%d", self->risk_score));
+      else
+        g_value_set_static_string (value, "");
+      break;
+    case PROP_RISK_VALUE:
+      g_value_set_int (value, self->risk_score);
+      break;
+    case PROP_RISK_TOOLTIP:
+      if (self->risk_score < 0)
+        g_value_set_string (value, NULL);
+      else if (self->risk_reasons == NULL || self->risk_reasons[0] == '\0')
+        /* Translators: tooltip of a risk score no rule added to */
+        g_value_take_string (value, g_strdup_printf (_("Risk %d of 100: pays on time"),
+                                                     self->risk_score));
+      else
+        /* Translators: tooltip of a risk score: "Risk 72 of 100: Pays 23 days late…" */
+        g_value_take_string (value, g_strdup_printf (_("Risk %d of 100: %s"), self->risk_score,
+                                                     self->risk_reasons));
+      break;
+    case PROP_LATE_PAYER:
+      g_value_set_boolean (value, self->late_payer);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -161,12 +193,17 @@ settle_aging_item_class_init (SettleAgingItemClass *klass)
   properties[PROP_BALANCE] = g_param_spec_string ("balance", NULL, NULL, NULL, flags);
   properties[PROP_BALANCE_VALUE] =
     g_param_spec_int64 ("balance-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_RISK] = g_param_spec_string ("risk", NULL, NULL, NULL, flags);
+  properties[PROP_RISK_VALUE] = g_param_spec_int ("risk-value", NULL, NULL, -1, 100, -1, flags);
+  properties[PROP_RISK_TOOLTIP] = g_param_spec_string ("risk-tooltip", NULL, NULL, NULL, flags);
+  properties[PROP_LATE_PAYER] = g_param_spec_boolean ("late-payer", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 settle_aging_item_init (SettleAgingItem *self)
 {
+  self->risk_score = -1;
 }
 
 SettleAgingItem *
@@ -195,6 +232,56 @@ settle_aging_item_get_client_id (SettleAgingItem *self)
   return self->client_id;
 }
 
+static void
+notify_amount (SettleAgingItem *self,
+               int              text_prop,
+               int              value_prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[text_prop]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[value_prop]);
+}
+
+void
+settle_aging_item_update (SettleAgingItem      *self,
+                          const SettleAgingRow *row,
+                          const char           *currency)
+{
+  gboolean new_currency;
+
+  g_return_if_fail (SETTLE_IS_AGING_ITEM (self));
+  g_return_if_fail (row != NULL && row->client_id == self->client_id);
+  g_return_if_fail (currency != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  new_currency = g_strcmp0 (self->currency, currency) != 0;
+  if (new_currency)
+    g_strlcpy (self->currency, currency, sizeof self->currency);
+  if (g_strcmp0 (self->client_name, row->client_name) != 0)
+    {
+      g_free (self->client_name);
+      self->client_name = g_strdup (row->client_name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_NAME]);
+    }
+  for (int i = 0; i < SETTLE_AGING_N_BUCKETS; i++)
+    {
+      if (self->buckets[i] == row->buckets[i] && !new_currency)
+        continue;
+      self->buckets[i] = row->buckets[i];
+      notify_amount (self, PROP_BUCKET0 + i, PROP_BUCKET0_VALUE + i);
+    }
+  if (self->credit != row->credit || new_currency)
+    {
+      self->credit = row->credit;
+      notify_amount (self, PROP_CREDIT, PROP_CREDIT_VALUE);
+    }
+  if (self->balance != row->balance || new_currency)
+    {
+      self->balance = row->balance;
+      notify_amount (self, PROP_BALANCE, PROP_BALANCE_VALUE);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 void
 settle_aging_item_set_on_hold (SettleAgingItem *self,
                                gboolean         on_hold)
@@ -214,4 +301,54 @@ settle_aging_item_get_on_hold (SettleAgingItem *self)
 {
   g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), FALSE);
   return self->on_hold;
+}
+
+void
+settle_aging_item_set_risk (SettleAgingItem *self,
+                            int              risk_score,
+                            gboolean         late_payer,
+                            const char      *reasons)
+{
+  gboolean new_score, new_late, new_reasons;
+
+  g_return_if_fail (SETTLE_IS_AGING_ITEM (self));
+  g_return_if_fail (risk_score >= -1 && risk_score <= 100);
+
+  late_payer = !!late_payer;
+  new_score = self->risk_score != risk_score;
+  new_late = self->late_payer != late_payer;
+  new_reasons = g_strcmp0 (self->risk_reasons, reasons) != 0;
+  self->risk_score = risk_score;
+  self->late_payer = late_payer;
+  if (new_reasons)
+    {
+      g_free (self->risk_reasons);
+      self->risk_reasons = g_strdup (reasons);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (new_score)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISK]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISK_VALUE]);
+    }
+  if (new_late)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATE_PAYER]);
+  if (new_score || new_reasons)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISK_TOOLTIP]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+int
+settle_aging_item_get_risk (SettleAgingItem *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), -1);
+  return self->risk_score;
+}
+
+gboolean
+settle_aging_item_get_late_payer (SettleAgingItem *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_ITEM (self), FALSE);
+  return self->late_payer;
 }

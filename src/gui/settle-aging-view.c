@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dashboard: headline figures, charts, top overdue accounts and the per-client
+ * aging table, all from one SettleDashboard computed in a worker on its own
+ * connection. The toolbar (settle-aging-view-toolbar.c), the charts
+ * (settle-aging-view-charts.c) and the accounts with their reminders and drill-down
+ * (settle-aging-view-accounts.c) live in their own files. */
 #define G_LOG_DOMAIN "settle-gui"
 
 #include "config.h"
@@ -6,38 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "settle-aging-item.h"
-#include "settle-aging-view.h"
-#include "settle-chart.h"
+#include "settle-aging-view-private.h"
+#include "settle-chart-dashboard.h"
 #include "settle-client.h"
 #include "settle-format.h"
-
-struct _SettleAgingView
-{
-  AdwBin               parent_instance;
-
-  SettleBook          *book;
-  gulong               changed_id;
-  SettleAgingReport   *report;
-  GHashTable          *held;    /* ids of the report's clients on hold */
-  GListStore          *store;
-  guint                computing : 1;
-  guint                compute_again : 1;
-  guint                stale : 1;
-
-  GtkStack            *stack;
-  GtkSpinner          *spinner;
-  GtkLabel            *total_label;
-  GtkLabel            *total_caption;
-  GtkLabel            *overdue_label;
-  GtkLabel            *overdue_caption;
-  GtkLabel            *credit_label;
-  GtkLabel            *credit_caption;
-  GtkDrawingArea      *chart;
-  GtkLabel            *as_of_label;
-  GtkColumnView       *client_view;
-  GtkColumnViewColumn *bucket_columns[SETTLE_AGING_N_BUCKETS];
-  GtkColumnViewColumn *balance_column;
-};
+#include "settle-window.h"
 
 G_DEFINE_FINAL_TYPE (SettleAgingView, settle_aging_view, ADW_TYPE_BIN)
 
@@ -51,26 +29,42 @@ static GParamSpec *properties[N_PROPS];
 
 static void compute (SettleAgingView *self);
 
-static void
-set_figure (GtkLabel   *label,
-            gint64      amount,
-            const char *currency)
+char *
+settle_aging_view_format_percent (gboolean defined,
+                                  gint64   bp)
 {
-  g_autofree char *text = settle_format_money (amount, currency);
+  if (!defined)
+    return g_strdup ("—");
+  return settle_format_rate ((int) CLAMP (bp, G_MININT, G_MAXINT));
+}
 
-  gtk_label_set_label (label, text);
+char *
+settle_aging_view_format_days (gboolean defined,
+                               gint64   days_x100)
+{
+  if (!defined)
+    return g_strdup ("—");
+  return settle_chart_format_days (days_x100);
 }
 
 static void
-show_report (SettleAgingView *self)
+set_text (GtkLabel *label,
+          char     *text)
 {
-  const SettleAgingReport *report = self->report;
+  gtk_label_set_label (label, text != NULL ? text : "");
+  g_free (text);
+}
+
+static void
+show_figures (SettleAgingView *self)
+{
+  const SettleDashboard *d = self->dashboard;
+  const SettleMetrics *m = &d->metrics;
+  const SettleAgingReport *report = d->aging;
   const char *currency = report->currency;
-  g_autofree char *description = NULL;
-  g_autofree char *as_of = NULL;
-  g_autofree char *text = NULL;
-  gint64 open = 0;
-  gint64 overdue = 0;
+  g_autofree char *as_of = settle_format_date_long (&report->as_of);
+  g_autofree char *net = settle_format_money (report->totals.balance, currency);
+  gint64 open = 0, overdue = 0, share = 0;
 
   for (int i = 0; i < SETTLE_AGING_N_BUCKETS; i++)
     {
@@ -79,71 +73,114 @@ show_report (SettleAgingView *self)
         overdue += report->totals.buckets[i];
     }
 
-  set_figure (self->total_label, open, currency);
-  text = g_strdup_printf (ngettext ("%u client with open invoices",
-                                    "%u clients with open invoices", report->rows->len),
-                          report->rows->len);
-  gtk_label_set_label (self->total_caption, text);
-  g_clear_pointer (&text, g_free);
+  if (report->basis == SETTLE_AGING_BY_INVOICE_DATE)
+    set_text (self->as_of_label,
+              g_strdup_printf (_("What was open at the end of %s, aged by days since the invoice date."),
+                               as_of));
+  else
+    set_text (self->as_of_label,
+              g_strdup_printf (_("What was open at the end of %s, aged by days past the due date."),
+                               as_of));
 
-  set_figure (self->overdue_label, overdue, currency);
+  set_text (self->total_label, settle_format_money (open, currency));
+  /* Translators: receivables less unapplied credits, under the total. */
+  set_text (self->total_caption, g_strdup_printf (_("Net of credits %s"), net));
+
+  set_text (self->overdue_label, settle_format_money (overdue, currency));
   if (open > 0)
-    /* Translators: the share of receivables past due, "38 % of receivables". */
-    text = g_strdup_printf (_("%d %% of receivables"), (int) ((overdue * 100 + open / 2) / open));
-  gtk_label_set_label (self->overdue_caption, text != NULL ? text : "");
-  g_clear_pointer (&text, g_free);
+    {
+      g_autofree char *percent = NULL;
 
-  set_figure (self->credit_label, report->totals.credit, currency);
+      share = settle_metrics_round_ratio (overdue, 10000, open);
+      percent = settle_format_rate ((int) share);
+      /* Translators: the share of receivables past due, "38.12 % of receivables". */
+      set_text (self->overdue_caption, g_strdup_printf (_("%s of receivables"), percent));
+    }
+  else
+    gtk_label_set_label (self->overdue_caption, "");
+
+  set_text (self->dso_label, settle_aging_view_format_days (m->dso_defined, m->dso_simple_x100));
   {
-    g_autofree char *net = settle_format_money (report->totals.balance, currency);
+    g_autofree char *countback = settle_aging_view_format_days (m->dso_defined, m->dso_countback_x100);
+    g_autofree char *best = settle_aging_view_format_days (m->dso_defined, m->best_dso_x100);
+    g_autofree char *average = settle_aging_view_format_days (m->dso_defined, m->dso_average_x100);
+    g_autofree char *sales = settle_format_money (m->credit_sales, currency);
+    g_autofree char *tooltip = NULL;
 
-    /* Translators: receivables less unapplied credits. */
-    text = g_strdup_printf (_("Net balance %s"), net);
-    gtk_label_set_label (self->credit_caption, text);
-    g_clear_pointer (&text, g_free);
+    /* Translators: under the DSO figure; both %s are day figures */
+    set_text (self->dso_caption, g_strdup_printf (_("Countback %s · best possible %s"), countback,
+                                                  best));
+    tooltip = g_strdup_printf (_("Days sales outstanding, simple method: receivables at the end of "
+                                 "the period divided by the credit sales of the last 3 months (%s), "
+                                 "times the %d days of the period. "
+                                 "Countback method (days of recent sales that make up the "
+                                 "receivables): %s. Average of beginning and ending receivables: %s. "
+                                 "Best possible DSO (only current receivables): %s."),
+                               sales, m->period_days, countback, average, best);
+    gtk_widget_set_tooltip_text (self->dso_card, tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->dso_card),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   }
 
-  as_of = settle_format_date_long (&report->as_of);
-  if (report->basis == SETTLE_AGING_BY_INVOICE_DATE)
-    text = g_strdup_printf (_("As of %s, by days since the invoice date"), as_of);
-  else
-    text = g_strdup_printf (_("As of %s, by days past the due date"), as_of);
-  gtk_label_set_label (self->as_of_label, text);
+  set_text (self->cei_label, settle_aging_view_format_percent (m->cei_defined, m->cei_bp));
+  set_text (self->cei_caption, g_strdup (_("Of what could be collected in the last 3 months")));
+  {
+    /* xgettext:no-c-format */
+    const char *tooltip = _("Collection effectiveness index: (beginning receivables + credit "
+                            "sales − ending receivables) ÷ (beginning receivables + credit sales − "
+                            "ending current receivables) × 100. 100 % means everything that "
+                            "fell due was collected.");
+
+    gtk_widget_set_tooltip_text (self->cei_card, tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->cei_card),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  }
+
+  set_text (self->add_label, settle_aging_view_format_days (m->dso_defined, m->add_x100));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_label),
+                               _("Average days delinquent: DSO minus best possible DSO, the days "
+                                 "receivables stay out because clients pay late."));
+  set_text (self->credit_label, settle_format_money (m->unapplied_credit, currency));
+  set_text (self->clients_label, g_strdup_printf ("%u", report->rows->len));
+}
+
+static void
+show_dashboard (SettleAgingView *self)
+{
+  const SettleAgingReport *report = self->dashboard->aging;
+  gint64 open = 0;
 
   for (int i = 0; i < SETTLE_AGING_N_BUCKETS; i++)
-    {
-      g_autofree char *title = settle_aging_bucket_label (report, i);
+    open += report->totals.buckets[i];
 
-      gtk_column_view_column_set_title (self->bucket_columns[i], title);
-    }
+  show_figures (self);
+  settle_aging_view_table_update (self);
+  settle_aging_view_charts_update (self);
+  settle_aging_view_accounts_update (self);
+  settle_aging_view_toolbar_update (self);
 
-  description = settle_chart_describe_aging (report);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Receivables by age"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-
-  {
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < report->rows->len; i++)
-      {
-        const SettleAgingRow *row = g_ptr_array_index (report->rows, i);
-        SettleAgingItem *item = settle_aging_item_new (row, currency);
-
-        settle_aging_item_set_on_hold (item, self->held != NULL
-                                               && g_hash_table_contains (self->held, &row->client_id));
-        g_ptr_array_add (items, item);
-      }
-    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                         items->pdata, items->len);
-  }
-
-  if (report->rows->len == 0 && open == 0 && report->totals.credit == 0)
+  /* A past date with nothing open still shows its (empty) dashboard: only a book
+   * that owes nothing today is "Nothing Owed". */
+  if (report->rows->len == 0 && open == 0 && report->totals.credit == 0 && !self->options_set)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, "report");
+}
+
+const SettleClientBehaviour *
+settle_aging_view_find_behaviour (SettleAgingView *self,
+                                  SettleId         client_id)
+{
+  if (self->dashboard == NULL || self->dashboard->clients == NULL)
+    return NULL;
+  for (guint i = 0; i < self->dashboard->clients->len; i++)
+    {
+      const SettleClientBehaviour *b = g_ptr_array_index (self->dashboard->clients, i);
+
+      if (b->client_id == client_id)
+        return b;
+    }
+  return NULL;
 }
 
 static void
@@ -152,56 +189,74 @@ set_computing (SettleAgingView *self,
 {
   self->computing = !!computing;
   gtk_spinner_set_spinning (self->spinner, computing);
+  gtk_spinner_set_spinning (self->busy_spinner, computing);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), computing);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 typedef struct
 {
-  SettleAgingReport *report;
-  GHashTable        *held;
+  SettleBook        *book;
+  SettleAgingOptions options;
+} ComputeData;
+
+typedef struct
+{
+  SettleDashboard *dashboard;
+  GHashTable      *held;
 } Computed;
+
+static void
+compute_data_free (ComputeData *data)
+{
+  g_clear_object (&data->book);
+  g_free (data);
+}
 
 static void
 computed_free (Computed *computed)
 {
-  g_clear_pointer (&computed->report, settle_aging_report_free);
+  g_clear_pointer (&computed->dashboard, settle_dashboard_free);
   g_clear_pointer (&computed->held, g_hash_table_unref);
   g_free (computed);
 }
 
+/* The dashboard (settle_dashboard_compute) and the clients on hold, on the worker's
+ * own connection: the window's connection is never used off its thread. */
 static void
 compute_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  SettleBook *book = task_data;
+  ComputeData *data = task_data;
   g_autoptr(SettleBook) conn = NULL;
-  SettleAgingReport *report = NULL;
+  SettleDashboard *dashboard = NULL;
   Computed *computed;
   GError *error = NULL;
-  GDate today;
 
-  conn = settle_book_open_worker (book, &error);
+  conn = settle_book_open_worker (data->book, &error);
   if (conn != NULL)
-    {
-      settle_today (&today);
-      report = settle_aging_compute (conn, &today, SETTLE_AGING_BY_DUE_DATE, NULL, &error);
-    }
-  if (report == NULL)
+    dashboard = settle_dashboard_compute (conn, &data->options, &error);
+  if (dashboard == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* An account on hold is marked wherever its client is listed. */
   computed = g_new0 (Computed, 1);
-  computed->report = report;
+  computed->dashboard = dashboard;
   computed->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < report->rows->len; i++)
+  for (guint i = 0; i < dashboard->aging->rows->len; i++)
     {
-      const SettleAgingRow *row = g_ptr_array_index (report->rows, i);
-      g_autoptr(SettleClient) client = settle_client_load (conn, row->client_id, NULL);
+      const SettleAgingRow *row = g_ptr_array_index (dashboard->aging->rows, i);
+      g_autoptr(SettleClient) client = NULL;
 
+      if (g_task_return_error_if_cancelled (task))
+        {
+          computed_free (computed);
+          return;
+        }
+      client = settle_client_load (conn, row->client_id, NULL);
       if (client != NULL && client->on_hold)
         g_hash_table_add (computed->held, g_memdup2 (&row->client_id, sizeof row->client_id));
     }
@@ -214,23 +269,32 @@ compute_done (GObject      *source_object,
               gpointer      user_data)
 {
   SettleAgingView *self = SETTLE_AGING_VIEW (source_object);
-  SettleBook *book = g_task_get_task_data (G_TASK (result));
+  ComputeData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Computed *computed;
 
   computed = g_task_propagate_pointer (G_TASK (result), &error);
   if (computed == NULL)
-    g_warning ("Cannot compute the aging report: %s", error->message);
-  else if (book != self->book)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Cannot compute the dashboard: %s"),
+                                                   error->message);
+
+          g_warning ("%s", text);
+          settle_aging_view_toast (self, text);
+        }
+    }
+  else if (data->book != self->book)
     computed_free (computed);
   else
     {
-      g_clear_pointer (&self->report, settle_aging_report_free);
+      g_clear_pointer (&self->dashboard, settle_dashboard_free);
       g_clear_pointer (&self->held, g_hash_table_unref);
-      self->report = g_steal_pointer (&computed->report);
+      self->dashboard = g_steal_pointer (&computed->dashboard);
       self->held = g_steal_pointer (&computed->held);
       computed_free (computed);
-      show_report (self);
+      show_dashboard (self);
     }
 
   self->computing = FALSE;
@@ -247,9 +311,11 @@ static void
 compute (SettleAgingView *self)
 {
   g_autoptr(GTask) task = NULL;
+  ComputeData *data;
 
   if (self->book == NULL)
     return;
+  /* One computation at a time; changes meanwhile make one more afterwards. */
   if (self->computing)
     {
       self->compute_again = TRUE;
@@ -258,69 +324,49 @@ compute (SettleAgingView *self)
 
   self->stale = FALSE;
   set_computing (self, TRUE);
-  if (self->report == NULL)
+  if (self->dashboard == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  task = g_task_new (self, NULL, compute_done, NULL);
+  data = g_new0 (ComputeData, 1);
+  data->book = g_object_ref (self->book);
+  if (self->options_set)
+    data->options = self->options;
+  else
+    {
+      /* Today, with the book's saved basis and edges, read when it is computed. */
+      settle_aging_options_init (&data->options, self->book, NULL);
+      self->options = data->options;
+    }
+  task = g_task_new (self, self->cancellable, compute_done, NULL);
   g_task_set_source_tag (task, compute);
-  g_task_set_task_data (task, g_object_ref (self->book), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
   g_task_run_in_thread (task, compute_thread);
+}
+
+void
+settle_aging_view_recompute (SettleAgingView *self)
+{
+  compute (self);
+}
+
+void
+settle_aging_view_toast (SettleAgingView *self,
+                         const char      *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SETTLE_IS_WINDOW (root))
+    settle_window_add_toast (SETTLE_WINDOW (root), adw_toast_new (text));
 }
 
 static void
 book_changed_cb (SettleAgingView *self)
 {
-  /* A hidden dashboard waits until it is shown: aging a big book takes a while. */
+  /* A hidden dashboard waits until it is shown: a big book takes a while. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     compute (self);
   else
     self->stale = TRUE;
-}
-
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  SettleAgingView *self = user_data;
-  PangoContext *context;
-
-  if (self->report == NULL)
-    return;
-  context = gtk_widget_get_pango_context (GTK_WIDGET (area));
-  settle_chart_draw_aging (cr, width, height, self->report,
-                           pango_context_get_font_description (context),
-                           adw_style_manager_get_dark (adw_style_manager_get_default ()));
-}
-
-static gboolean
-chart_query_tooltip_cb (GtkWidget       *widget,
-                        int              x,
-                        int              y,
-                        gboolean         keyboard_mode,
-                        GtkTooltip      *tooltip,
-                        SettleAgingView *self)
-{
-  g_autofree char *text = NULL;
-  int bucket;
-
-  if (self->report == NULL)
-    return FALSE;
-  if (keyboard_mode)
-    text = settle_chart_describe_aging (self->report);
-  else
-    {
-      bucket = settle_chart_aging_bar_at (gtk_widget_get_width (widget),
-                                          gtk_widget_get_height (widget),
-                                          self->report, x, y);
-      if (bucket < 0)
-        return FALSE;
-      text = settle_chart_describe_aging_bucket (self->report, bucket);
-    }
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static void
@@ -335,20 +381,16 @@ settle_aging_view_map (GtkWidget *widget)
 }
 
 static void
-dark_changed_cb (SettleAgingView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-}
-
-static void
 settle_aging_view_dispose (GObject *object)
 {
   SettleAgingView *self = SETTLE_AGING_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
   if (self->book != NULL)
     g_clear_signal_handler (&self->changed_id, self->book);
   g_clear_object (&self->book);
-  g_clear_pointer (&self->report, settle_aging_report_free);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->dashboard, settle_dashboard_free);
   g_clear_pointer (&self->held, g_hash_table_unref);
   g_clear_object (&self->store);
 
@@ -394,15 +436,44 @@ settle_aging_view_class_init (SettleAgingViewClass *klass)
                                                "/io/github/settle/Settle/ui/settle-aging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, stack);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, today_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, basis_due_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, basis_invoice_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, edges_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, edges_popover);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, edges_entry);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, edges_error);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, edges_apply);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, rule_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, rule_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, total_label);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, total_caption);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, overdue_caption);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, dso_card);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, dso_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, dso_caption);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, cei_card);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, cei_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, cei_caption);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, add_label);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, credit_label);
-  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, credit_caption);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, clients_label);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, chart);
-  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, forecast_chart);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, top_list);
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, client_view);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, client_column);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, credit_column);
+  gtk_widget_class_bind_template_child (widget_class, SettleAgingView, risk_column);
   gtk_widget_class_bind_template_child_full (widget_class, "bucket0_column", FALSE,
                                              G_STRUCT_OFFSET (SettleAgingView, bucket_columns[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "bucket1_column", FALSE,
@@ -414,7 +485,10 @@ settle_aging_view_class_init (SettleAgingViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "bucket4_column", FALSE,
                                              G_STRUCT_OFFSET (SettleAgingView, bucket_columns[4]));
   gtk_widget_class_bind_template_child (widget_class, SettleAgingView, balance_column);
-  gtk_widget_class_bind_template_callback (widget_class, chart_query_tooltip_cb);
+
+  settle_aging_view_toolbar_class_init (widget_class);
+  settle_aging_view_charts_class_init (widget_class);
+  settle_aging_view_accounts_class_init (widget_class);
 }
 
 static void
@@ -424,6 +498,8 @@ settle_aging_view_init (SettleAgingView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  settle_aging_view_table_init (self);
 
   /* One row per client with something open: a few thousand at most, so sorting
    * in memory is fine here, unlike the invoice list. */
@@ -437,9 +513,10 @@ settle_aging_view_init (SettleAgingView *self)
   g_object_unref (selection);
   gtk_column_view_sort_by_column (self->client_view, self->balance_column, GTK_SORT_DESCENDING);
 
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_label_set_label (self->rule_label, settle_risk_rule_text ());
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+  settle_aging_view_toolbar_init (self);
+  settle_aging_view_charts_init (self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -455,8 +532,9 @@ settle_aging_view_set_book (SettleAgingView *self,
   if (self->book != NULL)
     g_clear_signal_handler (&self->changed_id, self->book);
   g_set_object (&self->book, book);
-  g_clear_pointer (&self->report, settle_aging_report_free);
+  g_clear_pointer (&self->dashboard, settle_dashboard_free);
   g_clear_pointer (&self->held, g_hash_table_unref);
+  self->options_set = FALSE;
   g_list_store_remove_all (self->store);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   if (book == NULL)
@@ -466,11 +544,37 @@ settle_aging_view_set_book (SettleAgingView *self,
   book_changed_cb (self);
 }
 
+void
+settle_aging_view_set_options (SettleAgingView          *self,
+                               const SettleAgingOptions *options)
+{
+  g_return_if_fail (SETTLE_IS_AGING_VIEW (self));
+  g_return_if_fail (options != NULL && g_date_valid (&options->as_of));
+
+  self->options = *options;
+  self->options_set = TRUE;
+  compute (self);
+}
+
+const SettleAgingOptions *
+settle_aging_view_get_options (SettleAgingView *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_VIEW (self), NULL);
+  return &self->options;
+}
+
 const SettleAgingReport *
 settle_aging_view_get_report (SettleAgingView *self)
 {
   g_return_val_if_fail (SETTLE_IS_AGING_VIEW (self), NULL);
-  return self->report;
+  return self->dashboard != NULL ? self->dashboard->aging : NULL;
+}
+
+const SettleDashboard *
+settle_aging_view_get_dashboard (SettleAgingView *self)
+{
+  g_return_val_if_fail (SETTLE_IS_AGING_VIEW (self), NULL);
+  return self->dashboard;
 }
 
 gboolean

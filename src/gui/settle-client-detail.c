@@ -14,6 +14,7 @@
 #include "settle-format.h"
 #include "settle-project-editor.h"
 #include "settle-project.h"
+#include "settle-save-chooser.h"
 #include "settle-statement-export.h"
 
 struct _SettleClientDetail
@@ -536,46 +537,28 @@ settle_client_detail_export_statement_to (SettleClientDetail *self,
 }
 
 static void
-statement_response_cb (GtkNativeDialog    *chooser,
-                       int                 response,
-                       SettleClientDetail *self)
+statement_chosen (GtkWidget  *owner,
+                  const char *path,
+                  gpointer    user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  SettleClientDetail *self = SETTLE_CLIENT_DETAIL (owner);
 
-      if (path != NULL)
-        settle_client_detail_export_statement_to (self, path, &self->statement_from,
-                                                  &self->statement_to);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  settle_client_detail_export_statement_to (self, path, &self->statement_from,
+                                            &self->statement_to);
 }
 
 static void
 choose_statement_file (SettleClientDetail *self)
 {
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   g_autofree char *iso = NULL;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save Statement as PDF"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   iso = settle_date_to_iso (&self->statement_to);
   /* Translators: the suggested file name: client name and the statement's last day. */
   name = g_strdup_printf (_("Statement %s %s.pdf"), self->client_name, iso);
   g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (statement_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  settle_save_chooser_show (GTK_WIDGET (self), _("Save Statement as PDF"), _("_Save"),
+                            SETTLE_SAVE_PDF, name, statement_chosen, NULL, NULL);
 }
 
 static void

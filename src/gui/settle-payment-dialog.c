@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "settle-allocation-list.h"
 #include "settle-client.h"
 #include "settle-money.h"
 #include "settle-payment-dialog.h"
@@ -13,27 +14,16 @@
 #include "settle-payment.h"
 #include "settle-window.h"
 
-/* One open invoice in the list: a check to include it and the amount it gets. */
-typedef struct
-{
-  SettlePaymentDialog *self;
-  SettleId   invoice_id;
-  gint64     balance;
-  GtkWidget *row;
-  GtkWidget *check;
-  GtkWidget *entry;
-} InvoiceRow;
-
 struct _SettlePaymentDialog
 {
   AdwWindow     parent_instance;
 
   SettleBook   *book;
   GPtrArray    *clients;   /* SettleClient* */
-  GPtrArray    *rows;      /* InvoiceRow* */
+  SettleAllocationList *allocations;
   SettleId      client_id;
   char          currency[4];
-  gboolean      syncing;   /* set while the dialog itself fills the rows */
+  gboolean      syncing;   /* set while new () builds the dialog */
 
   AdwComboRow  *client_row;
   AdwEntryRow  *amount_row;
@@ -77,28 +67,7 @@ parse_money (SettlePaymentDialog *self,
              gint64              *amount,
              gboolean            *empty)
 {
-  SettleMoney m;
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  *amount = 0;
-  if (empty != NULL)
-    *empty = *stripped == '\0';
-  if (*stripped == '\0')
-    return TRUE;
-  if (!settle_money_parse (stripped, self->currency, &m, NULL))
-    return FALSE;
-  *amount = m.amount;
-  return TRUE;
-}
-
-static void
-set_error_style (GtkWidget *widget,
-                 gboolean   bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
+  return settle_allocation_parse_money (text, self->currency, amount, empty);
 }
 
 static SettlePaymentMethod
@@ -130,11 +99,11 @@ update (SettlePaymentDialog *self)
                     &amount_empty) || (!amount_empty && amount <= 0))
     {
       first_error = g_strdup (_("Amount: type the amount received, such as 120.00"));
-      set_error_style (GTK_WIDGET (self->amount_row), TRUE);
+      settle_allocation_set_error_style (GTK_WIDGET (self->amount_row), TRUE);
       ok = FALSE;
     }
   else
-    set_error_style (GTK_WIDGET (self->amount_row), FALSE);
+    settle_allocation_set_error_style (GTK_WIDGET (self->amount_row), FALSE);
   if (amount_empty)
     ok = FALSE;
 
@@ -142,51 +111,24 @@ update (SettlePaymentDialog *self)
     {
       if (first_error == NULL)
         first_error = g_strdup (_("Date: expected a date like 2026-01-31"));
-      set_error_style (GTK_WIDGET (self->date_row), TRUE);
+      settle_allocation_set_error_style (GTK_WIDGET (self->date_row), TRUE);
       ok = FALSE;
     }
   else
-    set_error_style (GTK_WIDGET (self->date_row), FALSE);
+    settle_allocation_set_error_style (GTK_WIDGET (self->date_row), FALSE);
 
   if (!parse_money (self, gtk_editable_get_text (GTK_EDITABLE (self->fee_row)), &fee, NULL)
       || fee < 0 || (amount > 0 && fee > amount))
     {
       if (first_error == NULL)
         first_error = g_strdup (_("Processor fee: between zero and the amount received"));
-      set_error_style (GTK_WIDGET (self->fee_row), TRUE);
+      settle_allocation_set_error_style (GTK_WIDGET (self->fee_row), TRUE);
       ok = FALSE;
     }
   else
-    set_error_style (GTK_WIDGET (self->fee_row), FALSE);
+    settle_allocation_set_error_style (GTK_WIDGET (self->fee_row), FALSE);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      InvoiceRow *r = g_ptr_array_index (self->rows, i);
-      gboolean bad = FALSE, empty = TRUE;
-      gint64 share = 0;
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (r->check)))
-        {
-          gboolean parsed = parse_money (self, gtk_editable_get_text (GTK_EDITABLE (r->entry)),
-                                         &share, &empty);
-
-          bad = !parsed || empty || share <= 0 || share > r->balance;
-          if (bad && first_error == NULL)
-            {
-              g_autofree char *bal = money_text (self, r->balance);
-
-              /* Translators: "INV-000123: between 0.01 and $1,250.00" */
-              first_error = g_strdup_printf (_("%s: an amount up to its balance of %s"),
-                                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r->row)),
-                                             bal);
-            }
-          /* Too much on an invoice still counts, so the total shows it too. */
-          if (parsed && share > 0)
-            allocated += share;
-        }
-      set_error_style (r->entry, bad);
-      ok = ok && !bad;
-    }
+  allocated = settle_allocation_list_validate (self->allocations, &first_error, &ok);
 
   if (amount > 0 && allocated > amount)
     {
@@ -251,7 +193,8 @@ update (SettlePaymentDialog *self)
   ok = ok && self->client_id != 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.record", ok);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.allocate",
-                                 amount > 0 && self->rows->len > 0);
+                                 amount > 0
+                                 && settle_allocation_list_get_n_rows (self->allocations) > 0);
   return ok;
 }
 
@@ -262,68 +205,21 @@ changed_cb (SettlePaymentDialog *self)
     update (self);
 }
 
-static void
-check_toggled_cb (GtkCheckButton *check,
-                  InvoiceRow     *r)
+/* What a ticked row may take: the payment's amount. */
+static gint64
+amount_to_allocate (gpointer data)
 {
-  SettlePaymentDialog *self = r->self;
+  SettlePaymentDialog *self = data;
+  gint64 amount = 0;
 
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  if (!gtk_check_button_get_active (check))
-    gtk_editable_set_text (GTK_EDITABLE (r->entry), "");
-  else if (*gtk_editable_get_text (GTK_EDITABLE (r->entry)) == '\0')
-    {
-      /* What is left of the payment, at most the invoice's balance. */
-      gint64 amount = 0, allocated = 0;
-
-      parse_money (self, gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, NULL);
-      for (guint i = 0; i < self->rows->len; i++)
-        {
-          InvoiceRow *o = g_ptr_array_index (self->rows, i);
-          gint64 share = 0;
-
-          if (o != r && gtk_check_button_get_active (GTK_CHECK_BUTTON (o->check))
-              && parse_money (self, gtk_editable_get_text (GTK_EDITABLE (o->entry)), &share, NULL))
-            allocated += share;
-        }
-      if (amount - allocated > 0)
-        {
-          g_autofree char *text = settle_money_format_number (
-            settle_money_init (MIN (amount - allocated, r->balance), self->currency));
-
-          gtk_editable_set_text (GTK_EDITABLE (r->entry), text);
-        }
-    }
-  self->syncing = FALSE;
-  update (self);
+  parse_money (self, gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, NULL);
+  return amount;
 }
 
 static void
-entry_changed_cb (GtkEditable *entry,
-                  InvoiceRow  *r)
+allocations_changed_cb (gpointer data)
 {
-  SettlePaymentDialog *self = r->self;
-
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (r->check), *gtk_editable_get_text (entry) != '\0');
-  self->syncing = FALSE;
-  update (self);
-}
-
-static void
-clear_rows (SettlePaymentDialog *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      InvoiceRow *r = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (self->invoices_group, r->row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  update (data);
 }
 
 static void
@@ -332,7 +228,7 @@ load_invoices (SettlePaymentDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) open = NULL;
 
-  clear_rows (self);
+  settle_allocation_list_clear (self->allocations);
   if (self->client_id == 0)
     return;
   open = settle_payment_list_open_invoices (self->book, self->client_id, &error);
@@ -345,11 +241,9 @@ load_invoices (SettlePaymentDialog *self)
   for (guint i = 0; i < open->len; i++)
     {
       SettleOpenInvoice *item = g_ptr_array_index (open, i);
-      InvoiceRow *r = g_new0 (InvoiceRow, 1);
       g_autofree char *due = settle_date_to_iso (&item->due_date);
       g_autofree char *bal = money_text (self, item->balance);
       g_autofree char *subtitle = NULL;
-      g_autofree char *name = g_strdup_printf ("invoice-%s", item->number);
 
       if (item->pending > 0)
         {
@@ -363,30 +257,7 @@ load_invoices (SettlePaymentDialog *self)
         /* Translators: "Due 2026-01-31 · balance $1,250.00" */
         subtitle = g_strdup_printf (_("Due %s · balance %s"), due, bal);
 
-      r->self = self;
-      r->invoice_id = item->id;
-      r->balance = item->balance;
-      r->row = adw_action_row_new ();
-      gtk_widget_set_name (r->row, name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), item->number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (r->row), subtitle);
-      r->check = gtk_check_button_new ();
-      gtk_widget_set_name (r->check, "check");
-      gtk_widget_set_valign (r->check, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (r->row), r->check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (r->row), r->check);
-      r->entry = gtk_entry_new ();
-      gtk_widget_set_name (r->entry, "amount");
-      gtk_widget_set_valign (r->entry, GTK_ALIGN_CENTER);
-      gtk_editable_set_width_chars (GTK_EDITABLE (r->entry), 10);
-      gtk_editable_set_alignment (GTK_EDITABLE (r->entry), 1.0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (r->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      item->number, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), r->entry);
-      g_signal_connect (r->check, "toggled", G_CALLBACK (check_toggled_cb), r);
-      g_signal_connect (r->entry, "changed", G_CALLBACK (entry_changed_cb), r);
-      adw_preferences_group_add (self->invoices_group, r->row);
-      g_ptr_array_add (self->rows, r);
+      settle_allocation_list_add (self->allocations, item, subtitle);
     }
   if (open->len == 0)
     adw_preferences_group_set_description (self->invoices_group,
@@ -410,6 +281,7 @@ client_changed_cb (SettlePaymentDialog *self)
     client = g_ptr_array_index (self->clients, selected);
   self->client_id = client != NULL ? client->id : 0;
   g_strlcpy (self->currency, client != NULL ? client->currency : "USD", sizeof self->currency);
+  settle_allocation_list_set_currency (self->allocations, self->currency);
   load_invoices (self);
   update (self);
 }
@@ -423,28 +295,7 @@ allocate_action (GtkWidget  *widget,
   gint64 left = 0;
 
   parse_money (self, gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &left, NULL);
-  self->syncing = TRUE;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      InvoiceRow *r = g_ptr_array_index (self->rows, i);
-      gint64 share = MIN (MAX (left, 0), r->balance);
-
-      if (share > 0)
-        {
-          g_autofree char *text = settle_money_format_number (settle_money_init (share,
-                                                                                 self->currency));
-
-          gtk_editable_set_text (GTK_EDITABLE (r->entry), text);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (r->check), TRUE);
-          left -= share;
-        }
-      else
-        {
-          gtk_editable_set_text (GTK_EDITABLE (r->entry), "");
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (r->check), FALSE);
-        }
-    }
-  self->syncing = FALSE;
+  settle_allocation_list_fill (self->allocations, left);
   update (self);
 }
 
@@ -456,6 +307,7 @@ record (SettlePaymentDialog *self,
 {
   g_autoptr(SettlePayment) p = settle_payment_new ();
   g_autoptr(GArray) split = g_array_new (FALSE, FALSE, sizeof (SettleAllocation));
+  g_autoptr(GArray) shares = settle_allocation_list_get_shares (self->allocations);
   g_autofree char *warning = NULL;
 
   p->client_id = self->client_id;
@@ -468,14 +320,11 @@ record (SettlePaymentDialog *self,
   p->reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
   if (p->method == SETTLE_PAYMENT_ACH && gtk_switch_get_active (self->pending_switch))
     p->status = SETTLE_PAYMENT_PENDING;
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < shares->len; i++)
     {
-      InvoiceRow *r = g_ptr_array_index (self->rows, i);
-      SettleAllocation a = { r->invoice_id, 0 };
+      const SettleAllocationShare *share = &g_array_index (shares, SettleAllocationShare, i);
+      SettleAllocation a = { share->invoice_id, share->amount };
 
-      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (r->check)))
-        continue;
-      parse_money (self, gtk_editable_get_text (GTK_EDITABLE (r->entry)), &a.amount, NULL);
       g_array_append_val (split, a);
     }
 
@@ -552,7 +401,7 @@ settle_payment_dialog_finalize (GObject *object)
 {
   SettlePaymentDialog *self = SETTLE_PAYMENT_DIALOG (object);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->allocations, settle_allocation_list_free);
   g_clear_pointer (&self->clients, g_ptr_array_unref);
   g_clear_object (&self->book);
   G_OBJECT_CLASS (settle_payment_dialog_parent_class)->finalize (object);
@@ -603,11 +452,12 @@ settle_payment_dialog_class_init (SettlePaymentDialogClass *klass)
 static void
 settle_payment_dialog_init (SettlePaymentDialog *self)
 {
-  self->rows = g_ptr_array_new_with_free_func (g_free);
   strcpy (self->currency, "USD");
   /* The template's signals fire while it is built: hold them until new () is done. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->allocations = settle_allocation_list_new (self->invoices_group, amount_to_allocate,
+                                                  allocations_changed_cb, self);
 }
 
 SettlePaymentDialog *

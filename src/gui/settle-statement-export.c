@@ -5,44 +5,28 @@
 
 #include <glib/gi18n.h>
 
+#include "settle-export-task.h"
 #include "settle-statement-export.h"
 #include "settle-statement-pdf.h"
 
 typedef struct
 {
-  SettleBook *book;
-  SettleId    client_id;
-  GDate       from;
-  GDate       to;
-  char       *path;
+  SettleId client_id;
+  GDate    from;
+  GDate    to;
 } ExportData;
 
-static void
-export_data_free (ExportData *data)
+static gboolean
+write_statement (SettleBook  *conn,
+                 gpointer     user_data,
+                 const char  *path,
+                 GError     **error)
 {
-  g_clear_object (&data->book);
-  g_free (data->path);
-  g_free (data);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(SettleBook) conn = NULL;
+  ExportData *data = user_data;
   g_autoptr(SettleStatementDocument) doc = NULL;
-  GError *error = NULL;
 
-  conn = settle_book_open_worker (data->book, &error);
-  if (conn != NULL)
-    doc = settle_statement_document_new (conn, data->client_id, &data->from, &data->to, &error);
-  if (doc == NULL || !settle_statement_document_write_pdf (doc, data->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  doc = settle_statement_document_new (conn, data->client_id, &data->from, &data->to, error);
+  return doc != NULL && settle_statement_document_write_pdf (doc, path, error);
 }
 
 void
@@ -55,7 +39,6 @@ settle_statement_export_async (SettleBook          *book,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportData *data;
 
   g_return_if_fail (SETTLE_IS_BOOK (book));
@@ -64,16 +47,11 @@ settle_statement_export_async (SettleBook          *book,
   g_return_if_fail (path != NULL);
 
   data = g_new0 (ExportData, 1);
-  data->book = g_object_ref (book);
   data->client_id = client_id;
   data->from = *from;
   data->to = *to;
-  data->path = g_strdup (path);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, settle_statement_export_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  settle_export_task_run (NULL, book, path, write_statement, data, g_free,
+                          settle_statement_export_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -81,7 +59,7 @@ settle_statement_export_finish (GAsyncResult *result,
                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return settle_export_task_finish (result, error);
 }
 
 void

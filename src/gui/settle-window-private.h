@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "settle-reconcile-view.h"
 #include "settle-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ struct _SettleWindow
   SettleInvoicesView   *invoices_view;
   SettleClientsView    *clients_view;
   SettleAgingView      *aging_view;
+  SettleReconcileView  *reconciliation_view;
 };
 
 void settle_window_class_init_actions (GtkWidgetClass *widget_class);

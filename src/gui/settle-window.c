@@ -29,6 +29,7 @@ set_views_book (SettleWindow *self,
   settle_invoices_view_set_book (self->invoices_view, book);
   settle_clients_view_set_book (self->clients_view, book);
   settle_aging_view_set_book (self->aging_view, book);
+  settle_reconcile_view_set_book (self->reconciliation_view, book);
 }
 
 /* The bottom switcher stands in for the title's when the window is too narrow
@@ -285,6 +286,7 @@ settle_window_class_init (SettleWindowClass *klass)
   g_type_ensure (SETTLE_TYPE_INVOICES_VIEW);
   g_type_ensure (SETTLE_TYPE_CLIENTS_VIEW);
   g_type_ensure (SETTLE_TYPE_AGING_VIEW);
+  g_type_ensure (SETTLE_TYPE_RECONCILE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/settle/Settle/ui/settle-window.ui");
@@ -297,6 +299,7 @@ settle_window_class_init (SettleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, invoices_view);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, clients_view);
   gtk_widget_class_bind_template_child (widget_class, SettleWindow, aging_view);
+  gtk_widget_class_bind_template_child (widget_class, SettleWindow, reconciliation_view);
 
   settle_window_class_init_actions (widget_class);
 }

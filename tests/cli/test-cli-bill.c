@@ -3,10 +3,10 @@
 #define G_LOG_DOMAIN "settle-test"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "settle-agreement.h"
 #include "settle-catalog.h"
+#include "settle-cli-test.h"
 #include "settle-test-util.h"
 
 typedef struct
@@ -16,34 +16,6 @@ typedef struct
   SettleId    usage_line;
   SettleId    client;
 } Fixture;
-
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SETTLE_CLI");
-  const char *arg;
-  int status;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (err != NULL && *err != NULL && **err != '\0')
-    g_test_message ("settle-cli %s: stderr: %s", first, *err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 fixture_set_up (Fixture      *f,
@@ -98,46 +70,54 @@ test_bill (Fixture      *f,
   g_autofree char *err = NULL;
 
   /* Usage errors: exit 2, nothing written. */
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-02-30", NULL), ==, 2);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-02-30", NULL),
+                   ==, 2);
   g_assert_nonnull (strstr (err, "--as-of"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--format", "xml", NULL), ==, 2);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", f->path, "--format", "xml", NULL), ==,
+                   2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* A missing book: exit 1 with a message. */
-  g_assert_cmpint (run_cli (&out, &err, "bill", "/nonexistent/book.settle", NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", "/nonexistent/book.settle", NULL), ==,
+                   1);
   g_assert_true (g_str_has_prefix (err, "settle-cli: "));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Dry run as of Mar 31: Jan, Feb, Mar at $250.00 = $750.00. */
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--dry-run",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+    settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--dry-run", NULL),
+    ==, 0);
   g_assert_nonnull (strstr (out, "Billing run as of 2026-03-31: 3 invoices, "));
   g_assert_nonnull (strstr (out, "750.00"));
   g_assert_nonnull (strstr (out, "2026-02-01  2026-02-01–2026-02-28  Northwind Traders"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--dry-run",
-                            "--format", "json", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-03-31",
+                                        "--dry-run", "--format", "json", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "\"invoices\" : 3"));
   g_assert_nonnull (strstr (out, "\"USD\" : \"750.00\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* The real run, then again: nothing more. */
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-03-31", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-03-31", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "3 invoices made, 3 of them issued"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--format",
-                            "json", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-03-31",
+                                        "--format", "json", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "\"created\" : 0"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--dry-run",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+    settle_cli_test_run (&out, &err, "bill", f->path, "--as-of", "2026-03-31", "--dry-run", NULL),
+    ==, 0);
   g_assert_nonnull (strstr (out, ": 0 invoices"));
 }
 
@@ -159,7 +139,7 @@ test_usage_import (Fixture      *f,
                                            "BACKUP-GB,\"Northwind Traders\",2026-01-01,120\r\n"
                                            "BACKUP-GB,Northwind Traders,2026-02-01,12,5\r\n",
                                       -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "usage.csv, line 3: 5 fields, but the header has 4"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -167,7 +147,7 @@ test_usage_import (Fixture      *f,
                                            "BACKUP-GB,Northwind Traders,2026-01-01,120\n"
                                            "BACKUP-GB,Northwind Traders,2026-02-01,lots\n",
                                       -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "usage.csv, line 3, column 4 (quantity): “lots”"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -176,7 +156,7 @@ test_usage_import (Fixture      *f,
                                            "BACKUP-GB,Northwind Traders,2026-01-01,120\n"
                                            "NOPE,Northwind Traders,2026-02-01,1\n",
                                       -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "usage-import", f->path, csv, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "usage.csv, line 3: "));
   g_assert_nonnull (strstr (err, "Nothing was imported"));
   g_clear_pointer (&out, g_free);
@@ -192,7 +172,7 @@ test_usage_import (Fixture      *f,
                            "%" G_GINT64_FORMAT ",2026-02-01,80.5\n",
                            f->usage_line, f->usage_line);
   g_assert_true (g_file_set_contents (csv, by_id, -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "usage-import", f->path, csv, NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "usage-import", f->path, csv, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Imported 2 usage entries from usage.csv"));
   g_assert_true (settle_agreement_get_usage (book, f->usage_line, &jan, &q, &error));
   g_assert_cmpint (q, ==, 120000);
@@ -203,10 +183,7 @@ test_usage_import (Fixture      *f,
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("SETTLE_TODAY", "2026-11-23", TRUE);
-  if (argc > 1)
-    g_setenv ("SETTLE_CLI", argv[1], TRUE);
+  settle_cli_test_init (&argc, &argv, "2026-11-23");
   g_test_add ("/cli/bill", Fixture, NULL, fixture_set_up, test_bill, fixture_tear_down);
   g_test_add ("/cli/usage-import", Fixture, NULL, fixture_set_up, test_usage_import,
               fixture_tear_down);

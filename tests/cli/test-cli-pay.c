@@ -3,11 +3,11 @@
 #define G_LOG_DOMAIN "settle-test"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "settle-client.h"
 #include "settle-invoice.h"
 #include "settle-payment.h"
+#include "settle-cli-test.h"
 #include "settle-test-util.h"
 
 typedef struct
@@ -18,36 +18,6 @@ typedef struct
   SettleId a, b;
   char    *a_number, *b_number;
 } Fixture;
-
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SETTLE_CLI");
-  const char *arg;
-  int status;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (*err != NULL && **err != '\0')
-    g_test_message ("settle-cli %s: stderr: %s", first, *err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 fixture_set_up (Fixture      *f,
@@ -107,18 +77,22 @@ test_pay (Fixture      *f,
   g_autoptr(GError) error = NULL;
 
   /* Usage errors: exit 2. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount", "10",
-                            "--method", "barter", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--method"));
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount", "ten",
-                            "--method", "check", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--amount"));
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--reverse", "1", "--settle", "2", NULL),
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "10", "--method", "barter", NULL),
                    ==, 2);
+  g_assert_nonnull (strstr (err, "--method"));
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "ten", "--method", "check", NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "--amount"));
+  g_assert_cmpint (
+    settle_cli_test_run (&out, &err, "pay", f->path, "--reverse", "1", "--settle", "2", NULL), ==,
+    2);
   /* More than the invoice's balance: exit 1, naming it, nothing recorded. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount",
-                            "200.00", "--method", "check", "--date", "2026-02-01", "--invoice",
-                            b_over, NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "200.00", "--method", "check", "--date",
+                                        "2026-02-01", "--invoice", b_over, NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, f->b_number));
 
   book = settle_book_open (f->path, SETTLE_BOOK_OPEN_DEFAULT, &error);
@@ -132,9 +106,10 @@ test_pay (Fixture      *f,
   }
 
   /* $120.00 check: all of A, $20.00 of B. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount",
-                            "120.00", "--method", "check", "--reference", "4411", "--date",
-                            "2026-02-01", "--invoice", f->a_number, "--invoice", b_part, NULL),
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "120.00", "--method", "check", "--reference",
+                                        "4411", "--date", "2026-02-01", "--invoice", f->a_number,
+                                        "--invoice", b_part, NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, "Payment 1 recorded"));
   g_assert_nonnull (strstr (out, f->b_number));
@@ -142,42 +117,50 @@ test_pay (Fixture      *f,
   assert_invoice (book, f->b, SETTLE_INVOICE_PARTIAL, 2000);
 
   /* Bounced: both open again, and a $25.00 fee invoice. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--reverse", "1", "--nsf-fee", "25.00",
-                            "--date", "2026-02-09", "--reason", "Bounced check", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--reverse", "1", "--nsf-fee",
+                                        "25.00", "--date", "2026-02-09", "--reason",
+                                        "Bounced check", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "Payment 1 reversed"));
   g_assert_nonnull (strstr (out, "25.00"));
   assert_invoice (book, f->a, SETTLE_INVOICE_ISSUED, 0);
   assert_invoice (book, f->b, SETTLE_INVOICE_ISSUED, 0);
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--reverse", "1", NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--reverse", "1", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already reversed"));
 
   /* ACH pending: nothing paid until --settle. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount",
-                            "100.00", "--method", "ach", "--pending", "--date", "2026-02-10",
-                            NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "100.00", "--method", "ach", "--pending",
+                                        "--date", "2026-02-10", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "Pending"));
   assert_invoice (book, f->a, SETTLE_INVOICE_ISSUED, 0);
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--settle", "2", "--date", "2026-02-13",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+    settle_cli_test_run (&out, &err, "pay", f->path, "--settle", "2", "--date", "2026-02-13", NULL),
+    ==, 0);
   assert_invoice (book, f->a, SETTLE_INVOICE_PAID, 10000);
   settle_test_assert_invariants (book);
 
   /* An overpayment becomes credit: applied oldest first to B ($30.00) and the fee
    * invoice ($25.00), the rest refunded. */
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--amount",
-                            "90.00", "--method", "wire", "--date", "2026-02-14", "--invoice",
-                            b_part, NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--amount", "90.00", "--method", "wire", "--date",
+                                        "2026-02-14", "--invoice", b_part, NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "$70.00 stays as the client's credit"));
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--apply-credit",
-                            "--date", "2026-02-15", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--apply-credit", "--date", "2026-02-15", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "Applied $55.00"));
   assert_invoice (book, f->b, SETTLE_INVOICE_PAID, 5000);
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--refund",
-                            "15.01", "--date", "2026-02-16", NULL), ==, 1);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--refund", "15.01", "--date", "2026-02-16", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "credit"));
-  g_assert_cmpint (run_cli (&out, &err, "pay", f->path, "--client", f->client, "--refund",
-                            "15.00", "--method", "check", "--reference", "5001", "--date",
-                            "2026-02-16", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "pay", f->path, "--client", f->client,
+                                        "--refund", "15.00", "--method", "check", "--reference",
+                                        "5001", "--date", "2026-02-16", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "credit left $0.00"));
   settle_test_assert_invariants (book);
 }
@@ -185,10 +168,7 @@ test_pay (Fixture      *f,
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("SETTLE_TODAY", "2026-11-23", TRUE);
-  if (argc > 1)
-    g_setenv ("SETTLE_CLI", argv[1], TRUE);
+  settle_cli_test_init (&argc, &argv, "2026-11-23");
   g_test_add ("/cli/pay", Fixture, NULL, fixture_set_up, test_pay, fixture_tear_down);
   return g_test_run ();
 }

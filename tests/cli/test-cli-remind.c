@@ -3,43 +3,14 @@
 #define G_LOG_DOMAIN "settle-test"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "settle-book-private.h"
 #include "settle-client.h"
 #include "settle-dunning.h"
 #include "settle-late-fee-store.h"
+#include "settle-cli-test.h"
 #include "settle-test-util.h"
-
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SETTLE_CLI");
-  const char *arg;
-  int status;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  g_ptr_array_add (args, (char *) first);
-  va_start (ap, first);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (err != NULL && *err != NULL && **err != '\0')
-    g_test_message ("settle-cli %s: stderr: %s", first, *err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static gint64
 query (const char *path,
@@ -93,29 +64,33 @@ test_remind (void)
 
   /* Dry run: tells, writes nothing. Due 01-31, first seen 02-10: the due-day step,
    * late. */
-  g_assert_cmpint (run_cli (&out, &err, "remind", path, "--as-of", "2026-02-10", "--dry-run",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+    settle_cli_test_run (&out, &err, "remind", path, "--as-of", "2026-02-10", "--dry-run", NULL),
+    ==, 0);
   g_assert_true (strstr (out, "2026-02-10: 1 reminder\n") != NULL);
   g_assert_true (strstr (out, "due-today") != NULL);
   g_assert_cmpint (query (path, "SELECT count(*) FROM dunning_log"), ==, 0);
 
   /* Real: the due-day step (one step a day). */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out3, &err, "remind", path, "--as-of", "2026-02-10", "--format",
-                            "json", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out3, &err, "remind", path, "--as-of", "2026-02-10",
+                                        "--format", "json", NULL),
+                   ==, 0);
   g_assert_true (strstr (out3, "\"emails\" : 1") != NULL);
   g_assert_cmpint (query (path, "SELECT count(*) FROM dunning_log"), ==, 1);
 
   /* The next day the letter with the fee: 1.5 % of $800.00. */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out2, &err, "remind", path, "--as-of", "2026-02-11", "--dry-run",
-                            "--format", "json", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out2, &err, "remind", path, "--as-of", "2026-02-11",
+                                        "--dry-run", "--format", "json", NULL),
+                   ==, 0);
   g_assert_true (strstr (out2, "\"template\" : \"final-notice\"") != NULL);
   g_assert_true (strstr (out2, "\"amount\" : \"12.00\"") != NULL);
   g_assert_true (strstr (out2, "\"fees\" : 1") != NULL);
   g_assert_cmpint (query (path, "SELECT count(*) FROM outbox_jobs"), ==, 1);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out4, &err, "remind", path, "--as-of", "2026-02-11", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out4, &err, "remind", path, "--as-of", "2026-02-11", NULL),
+                   ==, 0);
   g_assert_true (strstr (out4, "1 steps carried out, 1 emails queued, 1 late fees") != NULL);
   g_assert_cmpint (query (path, "SELECT count(*) FROM outbox_jobs"), ==, 2);
   g_assert_cmpint (query (path, "SELECT count(*) FROM invoices WHERE late_fee_of IS NOT NULL "
@@ -123,12 +98,14 @@ test_remind (void)
   /* Again the same day: nothing. */
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out4, g_free);
-  g_assert_cmpint (run_cli (&out4, &err, "remind", path, "--as-of", "2026-02-11", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out4, &err, "remind", path, "--as-of", "2026-02-11", NULL),
+                   ==, 0);
   g_assert_cmpint (query (path, "SELECT count(*) FROM outbox_jobs"), ==, 2);
 
   /* +20: collections, with its packet written by the command. */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out5, &err, "remind", path, "--as-of", "2026-02-20", NULL), ==, 0);
+  g_assert_cmpint (settle_cli_test_run (&out5, &err, "remind", path, "--as-of", "2026-02-20", NULL),
+                   ==, 0);
   g_assert_true (strstr (out5, "1 collections packets written") != NULL);
   {
     g_autofree char *folder = g_build_filename (packets, "litware-2026-02-20", NULL);
@@ -162,7 +139,8 @@ test_remind (void)
   /* Usage errors. */
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "remind", path, "--as-of", "2026-02-30", NULL), ==, 2);
+  g_assert_cmpint (settle_cli_test_run (&out, &err, "remind", path, "--as-of", "2026-02-30", NULL),
+                   ==, 2);
   g_assert_true (strstr (err, "2026-02-30") != NULL);
   settle_test_remove_dir (dir);
 }
@@ -170,9 +148,7 @@ test_remind (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (argc > 1)
-    g_setenv ("SETTLE_CLI", argv[1], TRUE);
+  settle_cli_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/remind", test_remind);
   return g_test_run ();
 }

@@ -4,43 +4,30 @@
 #define G_LOG_DOMAIN "settle-test"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "settle-book.h"
+#include "settle-cli-test.h"
 #include "settle-test-util.h"
 
+/* settle-cli with SETTLE_TODAY = today (NULL = unset) and LC_ALL=C. */
 static int
 run_cli (char      **out,
          const char *today,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) env = g_get_environ ();
-  const char *cli = g_getenv ("SETTLE_CLI");
-  const char *arg;
-  int status;
   va_list ap;
+  int status;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  g_ptr_array_add (args, (char *) first);
-  va_start (ap, first);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
   env = today != NULL ? g_environ_setenv (env, "SETTLE_TODAY", today, TRUE)
                       : g_environ_unsetenv (env, "SETTLE_TODAY");
   env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (err != NULL && *err != '\0')
-    g_test_message ("settle-cli %s: stderr: %s", first, err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  va_start (ap, first);
+  status = settle_cli_test_run_va ((const char * const *) env, out, &err, first, ap);
+  va_end (ap);
+  return status;
 }
 
 static char *
@@ -107,9 +94,7 @@ test_remind_today (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (argc > 1)
-    g_setenv ("SETTLE_CLI", argv[1], TRUE);
+  settle_cli_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/today/bill", test_bill_today);
   g_test_add_func ("/cli/today/remind", test_remind_today);
   return g_test_run ();

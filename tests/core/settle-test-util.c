@@ -7,6 +7,7 @@
 #include "settle-client.h"
 #include "settle-invoice.h"
 #include "settle-payment.h"
+#include "settle-refund.h"
 #include "settle-test-util.h"
 
 SettleBook *
@@ -121,4 +122,79 @@ settle_test_pay (SettleBook *book,
       g_assert_no_error (error);
     }
   return p->id;
+}
+
+GDate
+settle_test_days_after (const GDate *date,
+                        int          days)
+{
+  GDate d = *date;
+
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+  return d;
+}
+
+void
+settle_test_add_credit_moves (SettleBook *book,
+                              const char *applied_on,
+                              GArray     *events)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SettleInvoice) inv = settle_invoice_load (book, 1, &error);
+  g_autoptr(SettleRefund) refund = settle_refund_new ();
+  g_autoptr(SettlePayment) ach = settle_payment_new ();
+  GDate applied = settle_test_date (applied_on);
+
+  g_assert_no_error (error);
+  settle_test_pay (book, inv->client_id, "2026-09-10", 500000, 0, 0);
+  refund->client_id = inv->client_id;
+  refund->date = settle_test_date ("2026-09-25");
+  refund->amount = 120000;
+  refund->method = SETTLE_PAYMENT_CHECK;
+  g_assert_true (settle_refund_record (book, refund, &error));
+  g_assert_no_error (error);
+  g_assert_true (settle_client_apply_credit (book, inv->client_id, 0, 0, &applied, NULL, &error));
+  g_assert_no_error (error);
+  g_array_append_val (events, refund->date);
+  g_array_append_val (events, applied);
+
+  ach->client_id = inv->client_id;
+  ach->date = settle_test_date ("2026-11-01");
+  ach->amount = 70000;
+  ach->method = SETTLE_PAYMENT_ACH;
+  ach->status = SETTLE_PAYMENT_PENDING;
+  g_assert_true (settle_payment_record (book, ach, &error));
+  g_assert_no_error (error);
+}
+
+void
+settle_test_assert_aging_totals (const SettleAgingReport *r,
+                                 gint64 b0, gint64 b1, gint64 b2, gint64 b3, gint64 b4,
+                                 gint64 credit, gint64 balance)
+{
+  g_assert_cmpint (r->totals.buckets[0], ==, b0);
+  g_assert_cmpint (r->totals.buckets[1], ==, b1);
+  g_assert_cmpint (r->totals.buckets[2], ==, b2);
+  g_assert_cmpint (r->totals.buckets[3], ==, b3);
+  g_assert_cmpint (r->totals.buckets[4], ==, b4);
+  g_assert_cmpint (r->totals.credit, ==, credit);
+  g_assert_cmpint (r->totals.balance, ==, balance);
+}
+
+void
+settle_test_assert_aging_matches_ledger (SettleBook              *book,
+                                         const SettleAgingReport *r)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ar = 0, sum = -r->totals.credit;
+
+  for (int b = 0; b < SETTLE_AGING_N_BUCKETS; b++)
+    sum += r->totals.buckets[b];
+  g_assert_true (settle_receivables_balance (book, &r->as_of, NULL, &ar, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sum, ==, ar);
+  g_assert_cmpint (r->totals.balance, ==, ar);
 }

@@ -10,34 +10,6 @@
 #include "settle-refund.h"
 #include "settle-test-util.h"
 
-static void
-assert_buckets (const SettleAgingReport *r,
-                gint64 b0, gint64 b1, gint64 b2, gint64 b3, gint64 b4,
-                gint64 credit, gint64 balance)
-{
-  g_assert_cmpint (r->totals.buckets[0], ==, b0);
-  g_assert_cmpint (r->totals.buckets[1], ==, b1);
-  g_assert_cmpint (r->totals.buckets[2], ==, b2);
-  g_assert_cmpint (r->totals.buckets[3], ==, b3);
-  g_assert_cmpint (r->totals.buckets[4], ==, b4);
-  g_assert_cmpint (r->totals.credit, ==, credit);
-  g_assert_cmpint (r->totals.balance, ==, balance);
-}
-
-static void
-assert_matches_ledger (SettleBook *book, const SettleAgingReport *r)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 ar = 0, sum = -r->totals.credit;
-
-  for (int b = 0; b < SETTLE_AGING_N_BUCKETS; b++)
-    sum += r->totals.buckets[b];
-  g_assert_true (settle_receivables_balance (book, &r->as_of, NULL, &ar, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sum, ==, ar);
-  g_assert_cmpint (r->totals.balance, ==, ar);
-}
-
 /* A small book worked out by hand. Client A has terms net 30:
  *   inv1 issued 06-01, due 07-01, $100
  *   inv2 issued 05-31, due 06-30, $200   (due on the as-of date: current)
@@ -79,8 +51,8 @@ test_hand_computed (void)
     g_autoptr(SettleAgingReport) r = settle_aging_compute (book, &d, SETTLE_AGING_BY_DUE_DATE,
                                                            NULL, &error);
     g_assert_no_error (error);
-    assert_buckets (r, 30000, 100000, 25000, 60000, 50000, 5000, 260000);
-    assert_matches_ledger (book, r);
+    settle_test_assert_aging_totals (r, 30000, 100000, 25000, 60000, 50000, 5000, 260000);
+    settle_test_assert_aging_matches_ledger (book, r);
     g_assert_cmpuint (r->rows->len, ==, 2);
     g_assert_cmpstr (((SettleAgingRow *) r->rows->pdata[0])->client_name, ==, "A Dental");
     g_assert_cmpint (((SettleAgingRow *) r->rows->pdata[1])->balance, ==, -5000);
@@ -91,7 +63,7 @@ test_hand_computed (void)
     g_autoptr(SettleAgingReport) r = settle_aging_compute (book, &d, SETTLE_AGING_BY_INVOICE_DATE,
                                                            NULL, &error);
     g_assert_no_error (error);
-    assert_buckets (r, 0, 30000, 100000, 25000, 110000, 5000, 260000);
+    settle_test_assert_aging_totals (r, 0, 30000, 100000, 25000, 110000, 5000, 260000);
   }
   /* 07-10, nothing later: the cached open balances. inv1 9, inv2 10, inv3 11 days → 1–30
    * (600); inv4 70 → 61–90 (250); inv5 101, inv6 100 → 91+ (1100); inv8 due 08-04 current
@@ -101,8 +73,8 @@ test_hand_computed (void)
     g_autoptr(SettleAgingReport) r = settle_aging_compute (book, &d, SETTLE_AGING_BY_DUE_DATE,
                                                            NULL, &error);
     g_assert_no_error (error);
-    assert_buckets (r, 8000, 60000, 0, 25000, 110000, 5000, 198000);
-    assert_matches_ledger (book, r);
+    settle_test_assert_aging_totals (r, 8000, 60000, 0, 25000, 110000, 5000, 198000);
+    settle_test_assert_aging_matches_ledger (book, r);
   }
   /* Before anything happened: nothing. */
   d = settle_test_date ("2026-01-01");
@@ -110,7 +82,7 @@ test_hand_computed (void)
     g_autoptr(SettleAgingReport) r = settle_aging_compute (book, &d, SETTLE_AGING_BY_DUE_DATE,
                                                            NULL, &error);
     g_assert_no_error (error);
-    assert_buckets (r, 0, 0, 0, 0, 0, 0, 0);
+    settle_test_assert_aging_totals (r, 0, 0, 0, 0, 0, 0, 0);
     g_assert_cmpuint (r->rows->len, ==, 0);
   }
   g_clear_object (&book);
@@ -160,7 +132,7 @@ test_generated_book (void)
       r = settle_aging_compute (book, &d, i % 2 ? SETTLE_AGING_BY_INVOICE_DATE
                                                 : SETTLE_AGING_BY_DUE_DATE, NULL, &error);
       g_assert_no_error (error);
-      assert_matches_ledger (book, r);
+      settle_test_assert_aging_matches_ledger (book, r);
       if (i == 0)
         {
           g_assert_cmpint (r->totals.balance, >, 0);
@@ -422,19 +394,7 @@ assert_matches_brute (SettleBook *book, const Brute *brute, const GDate *as_of,
         g_assert_cmpint (row->buckets[b], ==, want->buckets[b]);
       g_assert_cmpint (row->credit, ==, want->credit);
     }
-  assert_matches_ledger (book, r);
-}
-
-static GDate
-days_after (const GDate *date, int days)
-{
-  GDate d = *date;
-
-  if (days >= 0)
-    g_date_add_days (&d, days);
-  else
-    g_date_subtract_days (&d, -days);
-  return d;
+  settle_test_assert_aging_matches_ledger (book, r);
 }
 
 /* A generated book, then reversals (with NSF fees), credit notes (one over a paid
@@ -469,7 +429,7 @@ test_historical_brute_force (void)
       GDate on;
 
       g_assert_no_error (error);
-      on = days_after (&p->date, 12);
+      on = settle_test_days_after (&p->date, 12);
       if (p->status != SETTLE_PAYMENT_SETTLED || g_date_compare (&on, &today) > 0)
         continue;
       invoices = settle_payment_list_invoices (book, id, &error);
@@ -494,7 +454,7 @@ test_historical_brute_force (void)
       GDate on;
 
       g_assert_no_error (error);
-      on = days_after (&inv->issue_date, 5);
+      on = settle_test_days_after (&inv->issue_date, 5);
       if (inv->kind != SETTLE_INVOICE_KIND_INVOICE || inv->status == SETTLE_INVOICE_DRAFT
           || inv->total < 1000 || g_date_compare (&on, &today) > 0)
         continue;
@@ -513,33 +473,7 @@ test_historical_brute_force (void)
   g_assert_cmpuint (n_paid_notes, >, 0);
 
   /* An unapplied payment, partly refunded; credit applied later; a pending ACH. */
-  {
-    g_autoptr(SettleInvoice) inv = settle_invoice_load (book, 1, &error);
-    g_autoptr(SettleRefund) refund = settle_refund_new ();
-    g_autoptr(SettlePayment) ach = settle_payment_new ();
-    GDate applied_on = settle_test_date ("2026-10-20");
-
-    settle_test_pay (book, inv->client_id, "2026-09-10", 500000, 0, 0);
-    refund->client_id = inv->client_id;
-    refund->date = settle_test_date ("2026-09-25");
-    refund->amount = 120000;
-    refund->method = SETTLE_PAYMENT_CHECK;
-    g_assert_true (settle_refund_record (book, refund, &error));
-    g_assert_no_error (error);
-    g_assert_true (settle_client_apply_credit (book, inv->client_id, 0, 0, &applied_on, NULL,
-                                               &error));
-    g_assert_no_error (error);
-    g_array_append_val (events, refund->date);
-    g_array_append_val (events, applied_on);
-
-    ach->client_id = inv->client_id;
-    ach->date = settle_test_date ("2026-11-01");
-    ach->amount = 70000;
-    ach->method = SETTLE_PAYMENT_ACH;
-    ach->status = SETTLE_PAYMENT_PENDING;
-    g_assert_true (settle_payment_record (book, ach, &error));
-    g_assert_no_error (error);
-  }
+  settle_test_add_credit_moves (book, "2026-10-20", events);
   settle_test_assert_invariants (book);
 
   /* An invoice voided three weeks after issue: open until then. */
@@ -552,7 +486,7 @@ test_historical_brute_force (void)
         g_autoptr(SettleInvoice) inv = settle_invoice_load (book, k, &error);
 
         g_assert_no_error (error);
-        on = days_after (&inv->issue_date, 21);
+        on = settle_test_days_after (&inv->issue_date, 21);
         if (inv->kind == SETTLE_INVOICE_KIND_INVOICE && inv->status == SETTLE_INVOICE_ISSUED
             && g_date_compare (&on, &today) <= 0)
           id = k;
@@ -570,14 +504,14 @@ test_historical_brute_force (void)
   for (guint i = 0; i < events->len; i++)
     for (int delta = -1; delta <= 1; delta++)
       {
-        GDate d = days_after (&g_array_index (events, GDate, i), delta);
+        GDate d = settle_test_days_after (&g_array_index (events, GDate, i), delta);
 
         assert_matches_brute (book, &brute, &d, SETTLE_AGING_BY_DUE_DATE);
         assert_matches_brute (book, &brute, &d, SETTLE_AGING_BY_INVOICE_DATE);
       }
   for (int back = 0; back < 610; back += 9)
     {
-      GDate d = days_after (&today, -back);
+      GDate d = settle_test_days_after (&today, -back);
 
       assert_matches_brute (book, &brute, &d, back % 2 ? SETTLE_AGING_BY_INVOICE_DATE
                                                        : SETTLE_AGING_BY_DUE_DATE);

@@ -5,8 +5,10 @@
 
 #include "settle-aging.h"
 #include "settle-demo.h"
+#include "settle-demo-bank.h"
 #include "settle-invoice.h"
 #include "settle-list-query.h"
+#include "settle-reconcile.h"
 #include "settle-test-util.h"
 
 typedef struct
@@ -132,6 +134,113 @@ test_refuses_non_empty (void)
   settle_test_remove_dir (dir);
 }
 
+/* The opt-in demo statement: every exact payment (the number of an invoice open for
+ * exactly the line's amount) is suggested for that invoice above the default threshold,
+ * money out is never suggested, and the book's balance of the account is the closing. */
+static void
+test_bank_statement (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SettleBook) book = make (7, &dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) open = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) suggestions = NULL;
+  g_autoptr(GRegex) number_re = g_regex_new ("INV-[0-9]{6}", 0, 0, NULL);
+  SettleAgingOptions options;
+  SettleReconcileSummary summary = { 0 };
+  SettleBankAccount *account;
+  GDate today = settle_test_date ("2026-11-23");
+  gint64 balance = 0, closing = 0;
+  gboolean has_closing = FALSE;
+  GDate closing_date;
+  guint n_exact = 0, n_out = 0;
+
+  settle_aging_options_init (&options, book, &today);
+  entries = settle_aging_list_entries (book, &options, 0, -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SettleAgingEntry *e = entries->pdata[i];
+      if (e->number != NULL)
+        g_hash_table_insert (open, e->number, e);
+    }
+
+  g_assert_true (settle_demo_add_bank_statement (book, 7, &today, &error));
+  g_assert_no_error (error);
+  settle_test_assert_invariants (book);
+
+  accounts = settle_bank_account_list (book, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  account = accounts->pdata[0];
+  g_assert_cmpstr (account->currency, ==, "USD");
+  g_assert_true (g_str_has_suffix (account->name, "4821"));
+  g_assert_true (g_str_has_prefix (account->account_id, "sha256:"));
+
+  g_assert_true (settle_bank_account_balance (book, account->id, NULL, &balance, &error));
+  g_assert_true (settle_bank_account_last_closing (book, account->id, &has_closing, &closing,
+                                                   &closing_date, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_closing);
+  g_assert_cmpint (balance, ==, closing);
+  g_assert_cmpint (g_date_days_between (&closing_date, &today), ==, 1);
+
+  lines = settle_reconcile_list_lines (book, account->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >=, 40);
+  g_assert_cmpuint (lines->len, <=, 60);
+
+  g_assert_true (settle_reconcile_run (book, account->id, FALSE, &summary, &suggestions,
+                                       NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.auto_accepted, ==, 0);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      SettleStatementLineRow *row = lines->pdata[i];
+      SettleMatchSuggestion *best = g_hash_table_lookup (suggestions, &row->id);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *number = NULL;
+      SettleAgingEntry *e;
+
+      g_assert_true (g_date_compare (&row->date, &today) < 0);
+      if (row->amount < 0)
+        {
+          g_assert_null (best);
+          n_out++;
+          continue;
+        }
+      if (!g_regex_match (number_re, row->description, 0, &match))
+        continue;
+      number = g_match_info_fetch (match, 0);
+      e = g_hash_table_lookup (open, number);
+      if (e == NULL || e->open != row->amount || g_match_info_next (match, NULL))
+        continue;
+      /* The invoice was issued by the line's date. */
+      g_assert_cmpint (g_date_compare (&e->issue_date, &row->date), <=, 0);
+      n_exact++;
+      if (best == NULL)
+        g_error ("no suggestion for “%s”", row->description);
+      g_assert_cmpint (best->kind, ==, SETTLE_MATCH_INVOICES);
+      g_assert_cmpuint (best->allocations->len, ==, 1);
+      g_assert_cmpstr (g_array_index (best->allocations, SettleMatchAllocation, 0).number, ==,
+                       number);
+      if (best->score < account->auto_accept_score)
+        g_error ("“%s” from %s scores %d: %s", row->description, row->payer_name, best->score,
+                 best->reasons);
+    }
+  g_test_message ("%u lines, %u exact payments, %u money out; %u suggested, %u unmatched",
+                  lines->len, n_exact, n_out, summary.suggested, summary.unmatched);
+  g_assert_cmpuint (n_exact, >=, 20);
+  g_assert_cmpuint (n_out, >=, 10);
+
+  g_clear_object (&book);
+  settle_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +248,6 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/mix", test_mix);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/demo/bank-statement", test_bank_statement);
   return g_test_run ();
 }

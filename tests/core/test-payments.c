@@ -559,6 +559,45 @@ test_card_surcharge (Fixture *f, gconstpointer data)
   settle_test_assert_invariants (f->book);
 }
 
+/* An invoice is closed on the date of the application that brought it to zero, even
+ * when that application was entered before an earlier-dated one (a cheque found
+ * later, a back-dated credit note): aging between the two dates still shows what was
+ * open then. Found by the truncated-book aging test's author; the fix is 0009's. */
+static void
+test_backdated_closing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SettleInvoice) inv = NULL;
+  g_autoptr(SettleInvoice) other = NULL;
+  GDate d = settle_test_date ("2026-03-10");
+  SettleId a = settle_test_add_invoice (f->book, f->client, "2026-01-05", 10000);
+  SettleId b = settle_test_add_invoice (f->book, f->client, "2026-03-01", 100000);
+  gint64 open;
+  gint64 credit;
+
+  /* $60 dated March 1st entered first, then $40 dated February 1st closes it. */
+  settle_test_pay (f->book, f->client, "2026-03-01", 6000, a, 6000);
+  settle_test_pay (f->book, f->client, "2026-02-01", 4000, a, 4000);
+  inv = load_invoice (f, a);
+  g_assert_cmpint (inv->status, ==, SETTLE_INVOICE_PAID);
+  aging_on (f, "2026-02-15", &open, &credit);
+  g_assert_cmpint (open, ==, 6000);
+  aging_on (f, "2026-03-01", &open, &credit);
+  g_assert_cmpint (open, ==, 100000);
+
+  /* $400 paid on March 20th, then a credit note for the rest dated March 10th. */
+  settle_test_pay (f->book, f->client, "2026-03-20", 40000, b, 40000);
+  g_assert_cmpint (settle_credit_note_issue (f->book, b, NULL, &d, "Back-dated credit", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  other = load_invoice (f, b);
+  g_assert_cmpint (other->status, ==, SETTLE_INVOICE_PAID);
+  aging_on (f, "2026-03-15", &open, &credit);
+  g_assert_cmpint (open, ==, 40000);
+  aging_on (f, "2026-03-20", &open, &credit);
+  g_assert_cmpint (open, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -573,6 +612,7 @@ main (int argc, char *argv[])
   ADD ("/payments/reversal-reopens", test_reversal_reopens);
   ADD ("/payments/ach-pending", test_ach_pending);
   ADD ("/payments/card-surcharge", test_card_surcharge);
+  ADD ("/payments/backdated-closing", test_backdated_closing);
 #undef ADD
 
   return g_test_run ();
