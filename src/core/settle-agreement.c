@@ -10,10 +10,14 @@
 
 #include "settle-activity.h"
 #include "settle-agreement.h"
-#include "settle-book-private.h"
+#include "settle-book-rows-private.h"
 #include "settle-catalog.h"
 #include "settle-client.h"
 #include "settle-money.h"
+
+/* settle-book-rows-private.h reads a record's and a child's id as its first member. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SettleAgreement, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SettleAgreementLine, id) == 0);
 
 static void
 line_free (SettleAgreementLine *line)
@@ -251,18 +255,11 @@ save_lines (SettleBook      *book,
             SettleAgreement *ag,
             GError         **error)
 {
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) keep = settle_book_rows_stored_ids (ag->lines);
   g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (SettleId));
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint i = 0; i < ag->lines->len; i++)
-    {
-      SettleAgreementLine *line = g_ptr_array_index (ag->lines, i);
-
-      if (line->id != 0)
-        g_hash_table_add (keep, &line->id);
-    }
   stmt = settle_book_prepare (book, "SELECT id FROM agreement_lines WHERE agreement_id = ?1",
                               error);
   if (stmt == NULL)
@@ -350,36 +347,20 @@ save_lines (SettleBook      *book,
   return TRUE;
 }
 
-gboolean
-settle_agreement_save (SettleBook      *book,
-                       SettleAgreement *ag,
-                       GError         **error)
+static gboolean
+write_agreement (SettleBook *book,
+                 gpointer    record,
+                 gboolean    inserting,
+                 GError    **error)
 {
-  g_autofree char *terms = NULL;
+  SettleAgreement *ag = record;
+  g_autofree char *terms = ag->has_terms ? settle_terms_to_string (&ag->terms) : NULL;
   sqlite3_stmt *stmt;
-  gboolean inserting;
-  g_autoptr(GArray) line_ids = NULL;
 
-  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
-  g_return_val_if_fail (ag != NULL, FALSE);
-
-  if (!settle_agreement_validate (ag, error) || !check_book_rules (book, ag, error))
-    return FALSE;
-
-  inserting = ag->id == 0;
-  /* Remember which lines were new, to forget their ids again if the save fails. */
-  line_ids = g_array_new (FALSE, FALSE, sizeof (SettleId));
-  for (guint i = 0; i < ag->lines->len; i++)
-    g_array_append_val (line_ids, ((SettleAgreementLine *) g_ptr_array_index (ag->lines, i))->id);
-
-  if (ag->has_terms)
-    terms = settle_terms_to_string (&ag->terms);
-  if (!settle_book_begin (book, error))
-    return FALSE;
   if (!inserting)
     {
       if (!check_billed (book, ag, error))
-        goto fail;
+        return FALSE;
       stmt = settle_book_prepare (book,
                                   "UPDATE agreements SET client_id = ?1, name = ?2, cycle = ?3, "
                                   "alignment = ?4, billing_day = ?5, start_date = ?6, "
@@ -395,7 +376,7 @@ settle_agreement_save (SettleBook      *book,
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ag->client_id);
   settle_bind_text (stmt, 2, ag->name);
   settle_bind_text (stmt, 3, settle_cycle_to_string (ag->cycle));
@@ -416,40 +397,38 @@ settle_agreement_save (SettleBook      *book,
   else
     sqlite3_bind_int64 (stmt, 14, ag->id);
   if (!settle_book_step_done (book, stmt, error))
-    goto fail;
+    return FALSE;
   if (inserting)
     ag->id = sqlite3_last_insert_rowid (settle_book_get_db (book));
   else if (sqlite3_changes (settle_book_get_db (book)) == 0)
     {
       g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
                    _("There is no agreement with id %" PRId64), ag->id);
-      goto fail;
+      return FALSE;
     }
-  if (!save_lines (book, ag, error))
-    goto fail;
-  if (!settle_activity_log (book, "agreement", ag->id, inserting ? "created" : "changed",
-                            ag->name, NULL, error))
-    goto fail;
-  if (!settle_book_commit (book, error))
-    goto fail_committed;
-  return TRUE;
+  return save_lines (book, ag, error)
+         && settle_activity_log (book, "agreement", ag->id, inserting ? "created" : "changed",
+                                 ag->name, NULL, error);
+}
 
-fail:
-  settle_book_rollback (book);
-fail_committed:
-  if (inserting)
-    ag->id = 0;
-  for (guint i = 0; i < ag->lines->len; i++)
-    ((SettleAgreementLine *) g_ptr_array_index (ag->lines, i))->id =
-      g_array_index (line_ids, SettleId, i);
-  return FALSE;
+gboolean
+settle_agreement_save (SettleBook      *book,
+                       SettleAgreement *ag,
+                       GError         **error)
+{
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (ag != NULL, FALSE);
+
+  if (!settle_agreement_validate (ag, error) || !check_book_rules (book, ag, error))
+    return FALSE;
+  return settle_book_rows_save (book, ag, ag->lines, write_agreement, error);
 }
 
 #define AGREEMENT_COLUMNS \
   "a.id, a.client_id, c.name, a.name, a.cycle, a.alignment, a.billing_day, a.start_date, " \
   "a.end_date, a.currency, a.auto_issue, a.terms, a.po_number, a.notes "
 
-static SettleAgreement *
+static gpointer
 agreement_from_row (sqlite3_stmt *stmt)
 {
   SettleAgreement *ag = settle_agreement_new (sqlite3_column_int64 (stmt, 1),
@@ -484,10 +463,11 @@ agreement_from_row (sqlite3_stmt *stmt)
 }
 
 static gboolean
-load_lines (SettleBook      *book,
-            SettleAgreement *ag,
-            GError         **error)
+load_lines (SettleBook *book,
+            gpointer    record,
+            GError    **error)
 {
+  SettleAgreement *ag = record;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -526,9 +506,7 @@ settle_agreement_load (SettleBook *book,
                        SettleId    agreement_id,
                        GError    **error)
 {
-  g_autoptr(SettleAgreement) ag = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
 
@@ -539,24 +517,9 @@ settle_agreement_load (SettleBook *book,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, agreement_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    ag = agreement_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                   _("There is no agreement with id %" PRId64), agreement_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      settle_book_set_error (book, rc, error);
-      return NULL;
-    }
-  if (!load_lines (book, ag, error))
-    return NULL;
-  return g_steal_pointer (&ag);
+  return settle_book_rows_load_one (book, stmt, agreement_from_row, load_lines,
+                                    (GDestroyNotify) settle_agreement_free, error,
+                                    _("There is no agreement with id %" PRId64), agreement_id);
 }
 
 GPtrArray *
@@ -564,9 +527,7 @@ settle_agreement_list (SettleBook *book,
                        SettleId    client_id,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
 
@@ -578,18 +539,7 @@ settle_agreement_list (SettleBook *book,
                               error);
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) settle_agreement_free);
   sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, agreement_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      settle_book_set_error (book, rc, error);
-      return NULL;
-    }
-  for (guint i = 0; i < list->len; i++)
-    if (!load_lines (book, g_ptr_array_index (list, i), error))
-      return NULL;
-  return g_steal_pointer (&list);
+  return settle_book_rows_load_all (book, stmt, agreement_from_row, load_lines,
+                                    (GDestroyNotify) settle_agreement_free, error);
 }

@@ -9,11 +9,15 @@
 #include <string.h>
 
 #include "settle-activity.h"
-#include "settle-book-private.h"
+#include "settle-book-rows-private.h"
 #include "settle-client.h"
 #include "settle-invoice.h"
 #include "settle-money.h"
 #include "settle-project.h"
+
+/* settle-book-rows-private.h reads a record's and a child's id as its first member. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SettleProject, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SettleMilestone, id) == 0);
 
 static void
 milestone_free (SettleMilestone *m)
@@ -112,17 +116,10 @@ save_milestones (SettleBook    *book,
                  SettleProject *p,
                  GError       **error)
 {
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) kept = settle_book_rows_stored_ids (p->milestones);
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint i = 0; i < p->milestones->len; i++)
-    {
-      SettleMilestone *m = g_ptr_array_index (p->milestones, i);
-
-      if (m->id != 0)
-        g_hash_table_add (kept, &m->id);
-    }
   stmt = settle_book_prepare (book, "SELECT id, name, amount, completed_on FROM milestones "
                                     "WHERE project_id = ?1", error);
   if (stmt == NULL)
@@ -210,25 +207,15 @@ save_milestones (SettleBook    *book,
   return TRUE;
 }
 
-gboolean
-settle_project_save (SettleBook    *book,
-                     SettleProject *p,
-                     GError       **error)
+static gboolean
+write_project (SettleBook *book,
+               gpointer    record,
+               gboolean    inserting,
+               GError    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (SettleId));
+  SettleProject *p = record;
   sqlite3_stmt *stmt;
-  gboolean inserting;
 
-  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
-  g_return_val_if_fail (p != NULL, FALSE);
-
-  if (!validate (p, error))
-    return FALSE;
-  for (guint i = 0; i < p->milestones->len; i++)
-    g_array_append_val (ids, ((SettleMilestone *) g_ptr_array_index (p->milestones, i))->id);
-  inserting = p->id == 0;
-  if (!settle_book_begin (book, error))
-    return FALSE;
   if (inserting)
     stmt = settle_book_prepare (book, "INSERT INTO projects (client_id, name, budget, currency, "
                                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -236,7 +223,7 @@ settle_project_save (SettleBook    *book,
     stmt = settle_book_prepare (book, "UPDATE projects SET client_id = ?1, name = ?2, "
                                       "budget = ?3, currency = ?4 WHERE id = ?6", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->client_id);
   settle_bind_text (stmt, 2, p->name);
   sqlite3_bind_int64 (stmt, 3, p->budget);
@@ -249,33 +236,34 @@ settle_project_save (SettleBook    *book,
   else
     sqlite3_bind_int64 (stmt, 6, p->id);
   if (!settle_book_step_done (book, stmt, error))
-    goto fail;
+    return FALSE;
   if (inserting)
     p->id = sqlite3_last_insert_rowid (settle_book_get_db (book));
   if (!save_milestones (book, p, error))
-    goto fail;
-  if (inserting && !settle_activity_log (book, "project", p->id, "created", p->name, NULL, error))
-    goto fail;
-  if (!settle_book_commit (book, error))
-    goto fail_committed;
-  return TRUE;
+    return FALSE;
+  return !inserting || settle_activity_log (book, "project", p->id, "created", p->name, NULL,
+                                            error);
+}
 
-fail:
-  settle_book_rollback (book);
-fail_committed:
-  if (inserting)
-    p->id = 0;
-  for (guint i = 0; i < p->milestones->len; i++)
-    ((SettleMilestone *) g_ptr_array_index (p->milestones, i))->id =
-      g_array_index (ids, SettleId, i);
-  return FALSE;
+gboolean
+settle_project_save (SettleBook    *book,
+                     SettleProject *p,
+                     GError       **error)
+{
+  g_return_val_if_fail (SETTLE_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (p != NULL, FALSE);
+
+  if (!validate (p, error))
+    return FALSE;
+  return settle_book_rows_save (book, p, p->milestones, write_project, error);
 }
 
 static gboolean
-load_milestones (SettleBook    *book,
-                 SettleProject *p,
-                 GError       **error)
+load_milestones (SettleBook *book,
+                 gpointer    record,
+                 GError    **error)
 {
+  SettleProject *p = record;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -309,7 +297,7 @@ load_milestones (SettleBook    *book,
   "SELECT p.id, p.client_id, c.name, p.name, p.budget, p.currency FROM projects p " \
   "JOIN clients c ON c.id = p.client_id "
 
-static SettleProject *
+static gpointer
 project_from_row (sqlite3_stmt *stmt)
 {
   SettleProject *p = settle_project_new (sqlite3_column_int64 (stmt, 1),
@@ -328,9 +316,7 @@ settle_project_load (SettleBook *book,
                      SettleId    project_id,
                      GError    **error)
 {
-  g_autoptr(SettleProject) p = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
 
@@ -338,24 +324,9 @@ settle_project_load (SettleBook *book,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, project_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    p = project_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_NOT_FOUND,
-                   _("There is no project with id %" PRId64), project_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      settle_book_set_error (book, rc, error);
-      return NULL;
-    }
-  if (!load_milestones (book, p, error))
-    return NULL;
-  return g_steal_pointer (&p);
+  return settle_book_rows_load_one (book, stmt, project_from_row, load_milestones,
+                                    (GDestroyNotify) settle_project_free, error,
+                                    _("There is no project with id %" PRId64), project_id);
 }
 
 GPtrArray *
@@ -363,9 +334,7 @@ settle_project_list (SettleBook *book,
                      SettleId    client_id,
                      GError    **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) settle_project_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
 
@@ -375,18 +344,8 @@ settle_project_list (SettleBook *book,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, project_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      settle_book_set_error (book, rc, error);
-      return NULL;
-    }
-  for (guint i = 0; i < list->len; i++)
-    if (!load_milestones (book, g_ptr_array_index (list, i), error))
-      return NULL;
-  return g_steal_pointer (&list);
+  return settle_book_rows_load_all (book, stmt, project_from_row, load_milestones,
+                                    (GDestroyNotify) settle_project_free, error);
 }
 
 SettleId

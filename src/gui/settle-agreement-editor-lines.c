@@ -9,6 +9,7 @@
 #include "settle-catalog.h"
 #include "settle-format.h"
 #include "settle-invoice.h"
+#include "settle-line-rows.h"
 #include "settle-money.h"
 
 /* The lines of the agreement editor: one list row per line, and the catalogue
@@ -42,37 +43,6 @@ line_changed_cb (SettleAgreementEditor *self)
   settle_agreement_editor_revalidate (self);
 }
 
-static void
-remove_clicked_cb (GtkButton             *button,
-                   SettleAgreementEditor *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_list_box_remove (self->lines_list, row);
-  self->touched = TRUE;
-  settle_agreement_editor_revalidate (self);
-}
-
-static GtkEntry *
-line_entry (GtkWidget  *box,
-            const char *placeholder,
-            const char *accessible,
-            int         width_chars,
-            gboolean    expand)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
-  if (!expand)
-    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_widget_set_hexpand (entry, expand);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  return GTK_ENTRY (entry);
-}
-
 static guint
 rate_position (SettleAgreementEditor *self,
                int                    rate_bp)
@@ -94,21 +64,18 @@ settle_agreement_editor_line_new (SettleAgreementEditor     *self,
                                   const SettleAgreementLine *line)
 {
   SettleAgreementLineWidgets *lw = g_new0 (SettleAgreementLineWidgets, 1);
-  GtkWidget *row, *outer, *top, *bottom, *label, *remove;
+  GtkWidget *outer, *top, *bottom, *label;
 
-  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (outer, 12);
-  gtk_widget_set_margin_end (outer, 12);
-  gtk_widget_set_margin_top (outer, 8);
-  gtk_widget_set_margin_bottom (outer, 8);
+  outer = settle_line_rows_box (GTK_ORIENTATION_VERTICAL);
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (outer), top);
   gtk_box_append (GTK_BOX (outer), bottom);
 
-  lw->description = line_entry (top, _("Description"), _("Line description"), 16, TRUE);
-  lw->quantity = line_entry (top, _("Qty"), _("Quantity"), 6, FALSE);
-  lw->price = line_entry (top, _("Unit price"), _("Unit price"), 9, FALSE);
+  lw->description = settle_line_rows_add_entry (top, _("Description"), _("Line description"), 16,
+                                                TRUE);
+  lw->quantity = settle_line_rows_add_entry (top, _("Qty"), _("Quantity"), 6, FALSE);
+  lw->price = settle_line_rows_add_entry (top, _("Unit price"), _("Unit price"), 9, FALSE);
   gtk_entry_set_alignment (lw->quantity, 1);
   gtk_entry_set_alignment (lw->price, 1);
 
@@ -121,13 +88,7 @@ settle_agreement_editor_line_new (SettleAgreementEditor     *self,
                                   _("Tax rate"), -1);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (lw->tax));
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  lw->remove = GTK_BUTTON (remove);
-  gtk_widget_set_tooltip_text (remove, _("Remove Line"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove line"), -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_box_append (GTK_BOX (top), remove);
+  lw->remove = settle_line_rows_add_remove (top, _("Remove Line"), _("Remove line"));
 
   lw->usage = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Usage, billed in arrears")));
   gtk_widget_set_hexpand (GTK_WIDGET (lw->usage), TRUE);
@@ -135,8 +96,8 @@ settle_agreement_editor_line_new (SettleAgreementEditor     *self,
   label = gtk_label_new (_("In force"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (bottom), label);
-  lw->start = line_entry (bottom, _("from start"), _("Line start date"), 10, FALSE);
-  lw->end = line_entry (bottom, _("to end"), _("Line end date"), 10, FALSE);
+  lw->start = settle_line_rows_add_entry (bottom, _("from start"), _("Line start date"), 10, FALSE);
+  lw->end = settle_line_rows_add_entry (bottom, _("to end"), _("Line end date"), 10, FALSE);
 
   if (line != NULL)
     {
@@ -152,16 +113,8 @@ settle_agreement_editor_line_new (SettleAgreementEditor     *self,
       gtk_editable_set_text (GTK_EDITABLE (lw->price), price);
       gtk_drop_down_set_selected (lw->tax, rate_position (self, line->tax_rate_bp));
       gtk_check_button_set_active (lw->usage, line->usage);
-      if (g_date_valid (&line->start_date))
-        {
-          g_autofree char *iso = settle_date_to_iso (&line->start_date);
-          gtk_editable_set_text (GTK_EDITABLE (lw->start), iso);
-        }
-      if (g_date_valid (&line->end_date))
-        {
-          g_autofree char *iso = settle_date_to_iso (&line->end_date);
-          gtk_editable_set_text (GTK_EDITABLE (lw->end), iso);
-        }
+      settle_line_rows_show_date (GTK_EDITABLE (lw->start), &line->start_date);
+      settle_line_rows_show_date (GTK_EDITABLE (lw->end), &line->end_date);
     }
   else
     {
@@ -169,29 +122,17 @@ settle_agreement_editor_line_new (SettleAgreementEditor     *self,
       gtk_drop_down_set_selected (lw->tax, rate_position (self, 0));
     }
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-  lw->row = row;
-  g_object_set_data_full (G_OBJECT (row), "settle-line", lw, g_free);
-
-  g_signal_connect_swapped (lw->description, "changed", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->quantity, "changed", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->price, "changed", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->start, "changed", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->end, "changed", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->tax, "notify::selected", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect_swapped (lw->usage, "toggled", G_CALLBACK (line_changed_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-
-  gtk_list_box_append (self->lines_list, row);
-  return row;
+  /* After the fields are filled, which is no edit. */
+  settle_line_rows_watch (G_CALLBACK (line_changed_cb), self, lw->description, lw->quantity,
+                          lw->price, lw->start, lw->end, lw->tax, lw->usage, lw->remove, NULL);
+  lw->row = settle_line_rows_append (self->lines_list, outer, lw);
+  return lw->row;
 }
 
 SettleAgreementLineWidgets *
 settle_agreement_editor_line_get (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "settle-line");
+  return settle_line_rows_get (row);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include "settle-agreement-row.h"
 #include "settle-catalog.h"
 #include "settle-client.h"
+#include "settle-line-rows.h"
 #include "settle-terms.h"
 
 G_DEFINE_FINAL_TYPE (SettleAgreementEditor, settle_agreement_editor, ADW_TYPE_WINDOW)
@@ -32,14 +33,11 @@ set_problem (SettleAgreementEditor *self,
   self->problem = g_strdup (message);
 
   if (bad != NULL && show)
-    gtk_widget_add_css_class (bad, "error");
+    settle_line_rows_mark (bad, message);
   gtk_label_set_label (self->agreement_error_label, show && !in_lines ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->agreement_error_label), show && !in_lines);
   gtk_label_set_label (self->lines_error_label, show && in_lines ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->lines_error_label), show && in_lines);
-  if (bad != NULL && show)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (bad), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    message, -1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), message == NULL);
 }
 
@@ -52,11 +50,7 @@ clear_marks (SettleAgreementEditor *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      gtk_widget_remove_css_class (fields[i], "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (fields[i]),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+    settle_line_rows_unmark (fields[i]);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lines_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
@@ -67,21 +61,8 @@ clear_marks (SettleAgreementEditor *self)
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-        {
-          gtk_widget_remove_css_class (entries[i], "error");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (entries[i]),
-                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
+        settle_line_rows_unmark (entries[i]);
     }
-}
-
-static SettleAgreementLineWidgets *
-line_at (SettleAgreementEditor *self,
-         guint                  index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->lines_list, index);
-
-  return row != NULL ? settle_agreement_editor_line_get (GTK_WIDGET (row)) : NULL;
 }
 
 /* Which widget a rule of settle_agreement_validate () broke: the same checks in
@@ -109,7 +90,7 @@ locate_problem (SettleAgreementEditor *self,
   for (guint i = 0; i < ag->lines->len; i++)
     {
       const SettleAgreementLine *line = g_ptr_array_index (ag->lines, i);
-      SettleAgreementLineWidgets *lw = line_at (self, i);
+      SettleAgreementLineWidgets *lw = settle_line_rows_nth (self->lines_list, i);
       g_autofree char *description = g_strstrip (g_strdup (line->description));
 
       if (lw == NULL)
@@ -464,16 +445,8 @@ fill_fields (SettleAgreementEditor *self)
   adw_combo_row_set_selected (self->cycle_row, ag->cycle);
   adw_combo_row_set_selected (self->alignment_row, ag->alignment);
   gtk_editable_set_text (GTK_EDITABLE (self->billing_day_row), day);
-  if (g_date_valid (&ag->start_date))
-    {
-      g_autofree char *iso = settle_date_to_iso (&ag->start_date);
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row), iso);
-    }
-  if (g_date_valid (&ag->end_date))
-    {
-      g_autofree char *iso = settle_date_to_iso (&ag->end_date);
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), iso);
-    }
+  settle_line_rows_show_date (GTK_EDITABLE (self->start_row), &ag->start_date);
+  settle_line_rows_show_date (GTK_EDITABLE (self->end_row), &ag->end_date);
   gtk_switch_set_active (self->auto_issue_switch, ag->auto_issue);
   gtk_editable_set_text (GTK_EDITABLE (self->po_row), ag->po_number != NULL ? ag->po_number : "");
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), ag->notes != NULL ? ag->notes : "");
@@ -490,7 +463,6 @@ settle_agreement_editor_new (GtkWindow  *parent,
 {
   SettleAgreementEditor *self;
   g_autoptr(SettleClient) client = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
@@ -511,7 +483,6 @@ settle_agreement_editor_new (GtkWindow  *parent,
           gtk_window_destroy (GTK_WINDOW (self));
           return NULL;
         }
-      adw_window_title_set_title (self->window_title, _("Edit Agreement"));
     }
   else
     {
@@ -520,10 +491,11 @@ settle_agreement_editor_new (GtkWindow  *parent,
       self->agreement = settle_agreement_new (client_id, client->currency);
       settle_today (&today);
       self->agreement->start_date = today;
-      adw_window_title_set_title (self->window_title, _("New Agreement"));
     }
-  subtitle = g_strdup_printf (_("%s, in %s"), client->name, self->agreement->currency);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  settle_line_rows_set_title (self->window_title,
+                              agreement_id != SETTLE_ID_NONE ? _("Edit Agreement")
+                                                             : _("New Agreement"),
+                              client->name, self->agreement->currency);
 
   fill_rates (self);
   fill_terms (self);
@@ -583,29 +555,20 @@ settle_agreement_editor_get_line_field (SettleAgreementEditor *self,
                                         guint                  index,
                                         const char            *field)
 {
-  SettleAgreementLineWidgets *lw;
+  static const SettleLineRowsField fields[] = {
+    { "description", G_STRUCT_OFFSET (SettleAgreementLineWidgets, description) },
+    { "quantity", G_STRUCT_OFFSET (SettleAgreementLineWidgets, quantity) },
+    { "price", G_STRUCT_OFFSET (SettleAgreementLineWidgets, price) },
+    { "tax", G_STRUCT_OFFSET (SettleAgreementLineWidgets, tax) },
+    { "usage", G_STRUCT_OFFSET (SettleAgreementLineWidgets, usage) },
+    { "start", G_STRUCT_OFFSET (SettleAgreementLineWidgets, start) },
+    { "end", G_STRUCT_OFFSET (SettleAgreementLineWidgets, end) },
+    { "remove", G_STRUCT_OFFSET (SettleAgreementLineWidgets, remove) },
+  };
 
   g_return_val_if_fail (SETTLE_IS_AGREEMENT_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  lw = line_at (self, index);
-  if (lw == NULL)
-    return NULL;
-  if (g_str_equal (field, "description"))
-    return GTK_WIDGET (lw->description);
-  if (g_str_equal (field, "quantity"))
-    return GTK_WIDGET (lw->quantity);
-  if (g_str_equal (field, "price"))
-    return GTK_WIDGET (lw->price);
-  if (g_str_equal (field, "tax"))
-    return GTK_WIDGET (lw->tax);
-  if (g_str_equal (field, "usage"))
-    return GTK_WIDGET (lw->usage);
-  if (g_str_equal (field, "start"))
-    return GTK_WIDGET (lw->start);
-  if (g_str_equal (field, "end"))
-    return GTK_WIDGET (lw->end);
-  if (g_str_equal (field, "remove"))
-    return GTK_WIDGET (lw->remove);
-  return NULL;
+  return settle_line_rows_find_field (self->lines_list, index, fields, G_N_ELEMENTS (fields),
+                                      field);
 }

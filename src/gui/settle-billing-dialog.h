@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "settle-run-dialog.h"
 #include "settle-window.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ typedef enum
 } SettleBillingDialogState;
 
 #define SETTLE_TYPE_BILLING_DIALOG (settle_billing_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SettleBillingDialog, settle_billing_dialog, SETTLE, BILLING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SettleBillingDialog, settle_billing_dialog, SETTLE, BILLING_DIALOG, SettleRunDialog)
 
 /* The billing run: a date (today by default), a preview of what a run as of it
  * would make (computed on a worker connection, so the window never waits), then

@@ -9,87 +9,30 @@
 #include "settle-payment-actions.h"
 #include "settle-dunning.h"
 #include "settle-format.h"
+#include "settle-run-dialog.h"
 
-/* A plan of thousands of reminders is summarised; listing them all would only make
- * the dialog slow to open. */
-#define MAX_ROWS 200
+/* The preview, the run in a worker, the lock and Cancel are SettleRunDialog's; this
+ * file says what a dunning plan and its outcome look like. */
 
 struct _SettleDunningDialog
 {
-  AdwWindow                 parent_instance;
-
-  SettleWindow             *window;
-  SettleBook               *book;
-  SettleDunningDialogState  state;
-  GDate                     date;
-  guint                     generation;   /* drops plans of an older date */
-  gboolean                  previewing;
-  SettleDunningPlan        *plan;
-  GCancellable             *cancellable;  /* the run */
-  char                     *summary;
-  char                     *error;
-
-  GtkButton                *cancel_button;
-  GtkButton                *run_button;
-  GtkStack                 *stack;
-  AdwEntryRow              *date_row;
-  GtkLabel                 *summary_label;
-  GtkSpinner               *spinner;
-  GtkLabel                 *error_label;
-  GtkListBox               *items_list;
-  GtkProgressBar           *progress_bar;
-  AdwStatusPage            *done_page;
+  SettleRunDialog parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SettleDunningDialog, settle_dunning_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SettleDunningDialog, settle_dunning_dialog, SETTLE_TYPE_RUN_DIALOG)
 
-static void
-set_summary (SettleDunningDialog *self,
-             const char          *text)
+static GPtrArray *
+plan_items (gconstpointer plan)
 {
-  g_free (self->summary);
-  self->summary = g_strdup (text);
-  gtk_label_set_text (self->summary_label, text != NULL ? text : "");
+  return ((const SettleDunningPlan *) plan)->items;
 }
 
-static void
-set_error (SettleDunningDialog *self,
-           const char          *message)
+static char *
+plan_describe (SettleRunDialog *dialog,
+               gconstpointer    plan)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  return settle_dunning_plan_describe (plan);
 }
-
-static void
-set_busy (SettleDunningDialog *self,
-          gboolean             previewing)
-{
-  self->previewing = previewing;
-  gtk_spinner_set_spinning (self->spinner, previewing);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), previewing);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button),
-                            !previewing && self->state == SETTLE_DUNNING_DIALOG_PREVIEW
-                            && self->plan != NULL && self->plan->items->len > 0);
-}
-
-static void
-set_state (SettleDunningDialog      *self,
-           SettleDunningDialogState  state)
-{
-  static const char * const pages[] = { "preview", "running", "done" };
-
-  self->state = state;
-  gtk_stack_set_visible_child_name (self->stack, pages[state]);
-  gtk_widget_set_visible (GTK_WIDGET (self->run_button), state == SETTLE_DUNNING_DIALOG_PREVIEW);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
-  gtk_button_set_label (self->cancel_button,
-                        state == SETTLE_DUNNING_DIALOG_DONE ? _("_Close") : _("_Cancel"));
-  set_busy (self, self->previewing);
-}
-
-/* ---- preview ------------------------------------------------------------------- */
 
 static char *
 item_subtitle (const SettleDunningItem *item,
@@ -130,11 +73,12 @@ item_subtitle (const SettleDunningItem *item,
 }
 
 static GtkWidget *
-item_row_new (const SettleDunningItem *item,
-              const GDate             *as_of)
+item_row_new (gconstpointer plan,
+              gconstpointer data)
 {
+  const SettleDunningItem *item = data;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = item_subtitle (item, as_of);
+  g_autofree char *subtitle = item_subtitle (item, &((const SettleDunningPlan *) plan)->as_of);
   g_autofree char *amount = settle_format_money (item->amount_due, item->currency);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label;
@@ -158,155 +102,6 @@ item_row_new (const SettleDunningItem *item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
     }
   return row;
-}
-
-static void
-show_plan (SettleDunningDialog *self)
-{
-  GtkWidget *child;
-  const SettleDunningPlan *plan = self->plan;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
-    gtk_list_box_remove (self->items_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->items_list), plan != NULL && plan->items->len > 0);
-  if (plan == NULL)
-    return;
-
-  {
-    g_autofree char *described = settle_dunning_plan_describe (plan);
-
-    set_summary (self, described);
-  }
-  for (guint i = 0; i < plan->items->len && i < MAX_ROWS; i++)
-    gtk_list_box_append (self->items_list,
-                         item_row_new (g_ptr_array_index (plan->items, i), &plan->as_of));
-  if (plan->items->len > MAX_ROWS)
-    {
-      /* Translators: the preview lists the first 200 items only. */
-      g_autofree char *text = g_strdup_printf (ngettext ("And %u more", "And %u more",
-                                                         plan->items->len - MAX_ROWS),
-                                               plan->items->len - MAX_ROWS);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_list_box_append (self->items_list, row);
-    }
-}
-
-typedef struct
-{
-  SettleDunningDialog *self;
-  guint                generation;
-} PreviewRequest;
-
-static void
-preview_done (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  PreviewRequest *request = user_data;
-  g_autoptr(SettleDunningDialog) self = request->self;
-  g_autoptr(GError) error = NULL;
-  SettleDunningPlan *plan;
-  guint generation = request->generation;
-
-  g_free (request);
-  plan = settle_dunning_plan_finish (self->book, result, &error);
-  if (generation != self->generation || self->book == NULL)
-    {
-      g_clear_pointer (&plan, settle_dunning_plan_free);
-      return;
-    }
-  g_clear_pointer (&self->plan, settle_dunning_plan_free);
-  self->plan = plan;
-  if (plan == NULL)
-    {
-      set_summary (self, _("Cannot preview the run"));
-      set_error (self, error->message);
-    }
-  show_plan (self);
-  set_busy (self, FALSE);
-}
-
-static void
-start_preview (SettleDunningDialog *self)
-{
-  PreviewRequest *request;
-
-  self->generation++;
-  g_clear_pointer (&self->plan, settle_dunning_plan_free);
-  show_plan (self);
-  set_error (self, NULL);
-  set_summary (self, _("Looking for reminders that are due…"));
-  set_busy (self, TRUE);
-  /* Only the newest request's answer is shown (see preview_done). */
-  request = g_new0 (PreviewRequest, 1);
-  request->self = g_object_ref (self);
-  request->generation = self->generation;
-  settle_dunning_plan_async (self->book, &self->date, NULL, preview_done, request);
-}
-
-static void
-date_changed_cb (SettleDunningDialog *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  GDate date;
-
-  if (self->book == NULL || self->state != SETTLE_DUNNING_DIALOG_PREVIEW)
-    return;
-  if (!settle_date_parse (text, &date))
-    {
-      self->generation++;
-      g_clear_pointer (&self->plan, settle_dunning_plan_free);
-      show_plan (self);
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-      set_summary (self, NULL);
-      set_error (self, _("Date: enter a date as YYYY-MM-DD, like 2025-07-01"));
-      set_busy (self, FALSE);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  if (g_date_valid (&self->date) && g_date_compare (&date, &self->date) == 0 && self->plan != NULL)
-    return;
-  self->date = date;
-  start_preview (self);
-}
-
-void
-settle_dunning_dialog_set_date (SettleDunningDialog *self,
-                                const GDate         *date)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (SETTLE_IS_DUNNING_DIALOG (self));
-  g_return_if_fail (date != NULL && g_date_valid (date));
-
-  text = settle_date_to_iso (date);
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->date_row))) == 0)
-    {
-      g_date_clear (&self->date, 1);
-      date_changed_cb (self);
-    }
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-}
-
-/* ---- the run --------------------------------------------------------------------- */
-
-static void
-progress_cb (guint    done,
-             guint    total,
-             gpointer user_data)
-{
-  SettleDunningDialog *self = user_data;
-  g_autofree char *text = NULL;
-
-  if (self->state != SETTLE_DUNNING_DIALOG_RUNNING)
-    return;
-  /* Translators: run progress, "120 of 420". */
-  text = g_strdup_printf (_("%u of %u"), done, total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
 }
 
 static char *
@@ -347,236 +142,126 @@ describe_result (const SettleDunningResult *result)
   return g_string_free (text, FALSE);
 }
 
-static void
-run_done (GObject      *source_object,
-          GAsyncResult *result,
-          gpointer      user_data)
+static gboolean
+run_finish (SettleRunDialog *dialog,
+            GAsyncResult    *result,
+            char           **title,
+            char           **description,
+            GError         **error)
 {
-  g_autoptr(SettleDunningDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  SettleBook *book = settle_run_dialog_get_book (dialog);
   g_autofree char *outcome = NULL;
   SettleDunningResult dunning = { 0 };
   gboolean ok;
 
-  g_clear_object (&self->cancellable);
-  ok = settle_dunning_run_finish (self->book, result, &dunning, &error);
-  if (self->book != NULL)
-    settle_book_notify_changed (self->book);
+  ok = settle_dunning_run_finish (book, result, &dunning, error);
   /* Collections hand-overs: their packets (PDFs) are drawn in a worker. */
-  if (ok && self->book != NULL)
-    settle_payment_actions_write_packets (self->book, GTK_WINDOW (self->window));
-
-  if (!ok && g_error_matches (error, SETTLE_BOOK_ERROR, SETTLE_BOOK_ERROR_LOCKED))
-    {
-      /* Nothing was done: back to the preview, saying why. */
-      g_autofree char *message =
-        g_strdup_printf ("%s. %s", error->message,
-                         _("Another run (a billing or reminder run, in another window or "
-                           "settle-cli) is writing to this book. Wait for it to finish, then "
-                           "run again."));
-
-      set_state (self, SETTLE_DUNNING_DIALOG_PREVIEW);
-      set_error (self, message);
-      return;
-    }
+  if (ok)
+    settle_payment_actions_write_packets (book, GTK_WINDOW (settle_run_dialog_get_window (dialog)));
 
   outcome = describe_result (&dunning);
-  title = g_strdup_printf (ngettext ("%u invoice reminded", "%u invoices reminded", dunning.n_items),
-                           dunning.n_items);
+  *title = g_strdup_printf (ngettext ("%u invoice reminded", "%u invoices reminded", dunning.n_items),
+                            dunning.n_items);
   if (ok)
-    description = g_strdup (outcome);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    *description = g_steal_pointer (&outcome);
+  else if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* Translators: %s is what was done before the run was cancelled. */
-    description = g_strdup_printf (_("The run was cancelled. %s What was done is kept; running "
-                                     "again does the rest."), outcome);
+    *description = g_strdup_printf (_("The run was cancelled. %s What was done is kept; running "
+                                      "again does the rest."), outcome);
   else
     /* Translators: the error, then what was done before it. */
-    description = g_strdup_printf (_("%s. %s What was done before the problem is kept; running "
-                                     "again does the rest."), error->message, outcome);
-
-  set_summary (self, title);
-  adw_status_page_set_title (self->done_page, title);
-  adw_status_page_set_description (self->done_page, description);
-  adw_status_page_set_icon_name (self->done_page, ok ? "object-select-symbolic"
-                                                     : "dialog-warning-symbolic");
-  set_state (self, SETTLE_DUNNING_DIALOG_DONE);
-
-  if (self->window != NULL)
-    {
-      AdwToast *toast = adw_toast_new (title);
-
-      if (!ok)
-        adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      settle_window_add_toast (self->window, toast);
-    }
+    *description = g_strdup_printf (_("%s. %s What was done before the problem is kept; running "
+                                      "again does the rest."), (*error)->message, outcome);
+  return ok;
 }
 
-void
-settle_dunning_dialog_run (SettleDunningDialog *self)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (SETTLE_IS_DUNNING_DIALOG (self));
-
-  if (self->state != SETTLE_DUNNING_DIALOG_PREVIEW || self->previewing || self->plan == NULL
-      || self->plan->items->len == 0)
-    return;
-
-  set_error (self, NULL);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  /* Translators: run progress before the first item. */
-  text = g_strdup_printf (_("%u of %u"), 0, self->plan->items->len);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  set_state (self, SETTLE_DUNNING_DIALOG_RUNNING);
-  self->cancellable = g_cancellable_new ();
-  settle_dunning_run_async (self->book, &self->date, progress_cb, self, self->cancellable,
-                            run_done, g_object_ref (self));
-}
-
-static void
-run_clicked_cb (SettleDunningDialog *self)
-{
-  settle_dunning_dialog_run (self);
-}
-
-static void
-cancel_clicked_cb (SettleDunningDialog *self)
-{
-  if (self->state == SETTLE_DUNNING_DIALOG_RUNNING)
-    {
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-      gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-close_request_cb (SettleDunningDialog *self)
-{
-  /* A run in progress is cancelled, not abandoned. */
-  if (self->state == SETTLE_DUNNING_DIALOG_RUNNING)
-    {
-      cancel_clicked_cb (self);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* ---- the type -------------------------------------------------------------------- */
-
-static void
-settle_dunning_dialog_dispose (GObject *object)
-{
-  SettleDunningDialog *self = SETTLE_DUNNING_DIALOG (object);
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SETTLE_TYPE_DUNNING_DIALOG);
-
-  G_OBJECT_CLASS (settle_dunning_dialog_parent_class)->dispose (object);
-}
-
-static void
-settle_dunning_dialog_finalize (GObject *object)
-{
-  SettleDunningDialog *self = SETTLE_DUNNING_DIALOG (object);
-
-  g_clear_object (&self->window);
-  g_clear_object (&self->book);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->plan, settle_dunning_plan_free);
-  g_free (self->summary);
-  g_free (self->error);
-
-  G_OBJECT_CLASS (settle_dunning_dialog_parent_class)->finalize (object);
-}
+static const SettleRunDialogKind dunning_kind = {
+  .looking = N_("Looking for reminders that are due…"),
+  .locked_hint = N_("Another run (a billing or reminder run, in another window or "
+                    "settle-cli) is writing to this book. Wait for it to finish, then "
+                    "run again."),
+  .plan_async = settle_dunning_plan_async,
+  .plan_finish = (SettleRunDialogPlanFinish) settle_dunning_plan_finish,
+  .plan_free = (GDestroyNotify) settle_dunning_plan_free,
+  .plan_items = plan_items,
+  .plan_describe = plan_describe,
+  .item_row_new = item_row_new,
+  .run_async = settle_dunning_run_async,
+  .run_finish = run_finish,
+};
 
 static void
 settle_dunning_dialog_class_init (SettleDunningDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = settle_dunning_dialog_dispose;
-  object_class->finalize = settle_dunning_dialog_finalize;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/settle/Settle/ui/settle-dunning-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, run_button);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, items_list);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SettleDunningDialog, done_page);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, run_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  settle_run_dialog_class_set_template (GTK_WIDGET_CLASS (klass),
+                                        "/io/github/settle/Settle/ui/settle-dunning-dialog.ui");
 }
 
 static void
 settle_dunning_dialog_init (SettleDunningDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 SettleDunningDialog *
 settle_dunning_dialog_new (SettleWindow *window)
 {
   SettleDunningDialog *self;
-  GDate today;
 
   g_return_val_if_fail (SETTLE_IS_WINDOW (window), NULL);
   g_return_val_if_fail (settle_window_get_book (window) != NULL, NULL);
 
   self = g_object_new (SETTLE_TYPE_DUNNING_DIALOG, "transient-for", window, NULL);
-  self->window = g_object_ref (window);
-  self->book = g_object_ref (settle_window_get_book (window));
-  set_state (self, SETTLE_DUNNING_DIALOG_PREVIEW);
-  settle_today (&today);
-  settle_dunning_dialog_set_date (self, &today);
+  settle_run_dialog_setup (SETTLE_RUN_DIALOG (self), window, &dunning_kind);
   return self;
+}
+
+void
+settle_dunning_dialog_set_date (SettleDunningDialog *self,
+                                const GDate         *date)
+{
+  g_return_if_fail (SETTLE_IS_DUNNING_DIALOG (self));
+  settle_run_dialog_set_date (SETTLE_RUN_DIALOG (self), date);
+}
+
+void
+settle_dunning_dialog_run (SettleDunningDialog *self)
+{
+  g_return_if_fail (SETTLE_IS_DUNNING_DIALOG (self));
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (self));
 }
 
 SettleDunningDialogState
 settle_dunning_dialog_get_state (SettleDunningDialog *self)
 {
   g_return_val_if_fail (SETTLE_IS_DUNNING_DIALOG (self), SETTLE_DUNNING_DIALOG_PREVIEW);
-  return self->state;
+  return (SettleDunningDialogState) settle_run_dialog_get_state (SETTLE_RUN_DIALOG (self));
 }
 
 gboolean
 settle_dunning_dialog_get_busy (SettleDunningDialog *self)
 {
   g_return_val_if_fail (SETTLE_IS_DUNNING_DIALOG (self), FALSE);
-  return self->previewing || self->state == SETTLE_DUNNING_DIALOG_RUNNING;
+  return settle_run_dialog_get_busy (SETTLE_RUN_DIALOG (self));
 }
 
 const char *
 settle_dunning_dialog_get_summary (SettleDunningDialog *self)
 {
   g_return_val_if_fail (SETTLE_IS_DUNNING_DIALOG (self), NULL);
-  return self->summary;
+  return settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (self));
 }
 
 const char *
 settle_dunning_dialog_get_error (SettleDunningDialog *self)
 {
   g_return_val_if_fail (SETTLE_IS_DUNNING_DIALOG (self), NULL);
-  return self->error;
+  return settle_run_dialog_get_error (SETTLE_RUN_DIALOG (self));
 }
 
 guint
 settle_dunning_dialog_get_n_items (SettleDunningDialog *self)
 {
   g_return_val_if_fail (SETTLE_IS_DUNNING_DIALOG (self), 0);
-  return self->plan != NULL ? self->plan->items->len : 0;
+  return settle_run_dialog_get_n_items (SETTLE_RUN_DIALOG (self));
 }

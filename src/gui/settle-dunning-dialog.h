@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "settle-run-dialog.h"
 #include "settle-window.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ typedef enum
 } SettleDunningDialogState;
 
 #define SETTLE_TYPE_DUNNING_DIALOG (settle_dunning_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SettleDunningDialog, settle_dunning_dialog, SETTLE, DUNNING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SettleDunningDialog, settle_dunning_dialog, SETTLE, DUNNING_DIALOG, SettleRunDialog)
 
 /* The dunning run: a date (today by default), the plan for it ("12 reminders,
  * 3 late fees, 1 hold" and one row per item) computed on a worker connection,

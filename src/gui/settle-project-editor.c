@@ -7,6 +7,7 @@
 
 #include "settle-client.h"
 #include "settle-format.h"
+#include "settle-line-rows.h"
 #include "settle-money.h"
 #include "settle-project-editor.h"
 #include "settle-project.h"
@@ -44,15 +45,6 @@ typedef struct
 
 static void revalidate (SettleProjectEditor *self);
 
-static MilestoneWidgets *
-milestone_at (SettleProjectEditor *self,
-              guint                index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->milestones_list, index);
-
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "settle-milestone") : NULL;
-}
-
 static void
 changed_cb (SettleProjectEditor *self)
 {
@@ -60,58 +52,19 @@ changed_cb (SettleProjectEditor *self)
   revalidate (self);
 }
 
-static void
-remove_clicked_cb (GtkButton           *button,
-                   SettleProjectEditor *self)
-{
-  gtk_list_box_remove (self->milestones_list,
-                       gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
-  changed_cb (self);
-}
-
-static GtkEntry *
-milestone_entry (GtkWidget  *box,
-                 const char *placeholder,
-                 const char *accessible,
-                 int         width_chars,
-                 gboolean    expand)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
-  if (!expand)
-    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_widget_set_hexpand (entry, expand);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  return GTK_ENTRY (entry);
-}
-
 static GtkWidget *
 milestone_row_new (SettleProjectEditor   *self,
                    const SettleMilestone *milestone)
 {
   MilestoneWidgets *mw = g_new0 (MilestoneWidgets, 1);
-  GtkWidget *row, *box, *remove;
+  GtkWidget *box = settle_line_rows_box (GTK_ORIENTATION_HORIZONTAL);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  mw->name = milestone_entry (box, _("Milestone"), _("Milestone name"), 14, TRUE);
-  mw->amount = milestone_entry (box, _("Amount"), _("Milestone amount"), 9, FALSE);
+  mw->name = settle_line_rows_add_entry (box, _("Milestone"), _("Milestone name"), 14, TRUE);
+  mw->amount = settle_line_rows_add_entry (box, _("Amount"), _("Milestone amount"), 9, FALSE);
   gtk_entry_set_alignment (mw->amount, 1);
-  mw->due = milestone_entry (box, _("Due (YYYY-MM-DD)"), _("Milestone due date"), 11, FALSE);
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  mw->remove = GTK_BUTTON (remove);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Milestone"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove milestone"), -1);
-  gtk_box_append (GTK_BOX (box), remove);
+  mw->due = settle_line_rows_add_entry (box, _("Due (YYYY-MM-DD)"), _("Milestone due date"), 11,
+                                        FALSE);
+  mw->remove = settle_line_rows_add_remove (box, _("Remove Milestone"), _("Remove milestone"));
 
   if (milestone != NULL)
     {
@@ -121,11 +74,7 @@ milestone_row_new (SettleProjectEditor   *self,
       mw->loaded = milestone;
       gtk_editable_set_text (GTK_EDITABLE (mw->name), milestone->name);
       gtk_editable_set_text (GTK_EDITABLE (mw->amount), amount);
-      if (g_date_valid (&milestone->due_date))
-        {
-          g_autofree char *due = settle_date_to_iso (&milestone->due_date);
-          gtk_editable_set_text (GTK_EDITABLE (mw->due), due);
-        }
+      settle_line_rows_show_date (GTK_EDITABLE (mw->due), &milestone->due_date);
       if (g_date_valid (&milestone->completed_on))
         {
           gtk_widget_set_sensitive (box, FALSE);
@@ -133,16 +82,9 @@ milestone_row_new (SettleProjectEditor   *self,
         }
     }
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "settle-milestone", mw, g_free);
-  g_signal_connect_swapped (mw->name, "changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (mw->amount, "changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (mw->due, "changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  gtk_list_box_append (self->milestones_list, row);
-  return row;
+  settle_line_rows_watch (G_CALLBACK (changed_cb), self, mw->name, mw->amount, mw->due,
+                          mw->remove, NULL);
+  return settle_line_rows_append (self->milestones_list, box, mw);
 }
 
 /* Points *bad at widget and sets message (taken); NULL, for read_project to return. */
@@ -199,7 +141,7 @@ read_project (SettleProjectEditor *self,
   if (project->budget < 0)
     return problem (error, bad, self->budget_row, g_strdup (_("Budget: cannot be negative")));
 
-  for (MilestoneWidgets *mw; (mw = milestone_at (self, n)) != NULL;)
+  for (MilestoneWidgets *mw; (mw = settle_line_rows_nth (self->milestones_list, n)) != NULL;)
     {
       g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (mw->name))));
       g_autofree char *due_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (mw->due))));
@@ -246,11 +188,7 @@ show_problem (SettleProjectEditor *self,
   g_free (self->problem);
   self->problem = g_strdup (message);
   if (bad != NULL && show)
-    {
-      gtk_widget_add_css_class (bad, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bad), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
+    settle_line_rows_mark (bad, message);
   gtk_label_set_label (self->error_label, show ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), show);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), message == NULL);
@@ -261,13 +199,13 @@ clear_marks (SettleProjectEditor *self)
 {
   MilestoneWidgets *mw;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->budget_row), "error");
-  for (guint i = 0; (mw = milestone_at (self, i)) != NULL; i++)
+  settle_line_rows_unmark (GTK_WIDGET (self->name_row));
+  settle_line_rows_unmark (GTK_WIDGET (self->budget_row));
+  for (guint i = 0; (mw = settle_line_rows_nth (self->milestones_list, i)) != NULL; i++)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (mw->name), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (mw->amount), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (mw->due), "error");
+      settle_line_rows_unmark (GTK_WIDGET (mw->name));
+      settle_line_rows_unmark (GTK_WIDGET (mw->amount));
+      settle_line_rows_unmark (GTK_WIDGET (mw->due));
     }
 }
 
@@ -326,7 +264,7 @@ static void
 add_clicked_cb (SettleProjectEditor *self)
 {
   GtkWidget *row = settle_project_editor_add_milestone (self);
-  MilestoneWidgets *mw = g_object_get_data (G_OBJECT (row), "settle-milestone");
+  MilestoneWidgets *mw = settle_line_rows_get (row);
 
   gtk_widget_grab_focus (GTK_WIDGET (mw->name));
 }
@@ -415,7 +353,6 @@ settle_project_editor_new (GtkWindow  *parent,
 {
   SettleProjectEditor *self;
   g_autoptr(SettleClient) client = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SETTLE_IS_BOOK (book), NULL);
@@ -435,15 +372,12 @@ settle_project_editor_new (GtkWindow  *parent,
           gtk_window_destroy (GTK_WINDOW (self));
           return NULL;
         }
-      adw_window_title_set_title (self->window_title, _("Edit Project"));
     }
   else
-    {
-      self->project = settle_project_new (client_id, client->currency);
-      adw_window_title_set_title (self->window_title, _("New Project"));
-    }
-  subtitle = g_strdup_printf (_("%s, in %s"), client->name, self->project->currency);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+    self->project = settle_project_new (client_id, client->currency);
+  settle_line_rows_set_title (self->window_title,
+                              project_id != SETTLE_ID_NONE ? _("Edit Project") : _("New Project"),
+                              client->name, self->project->currency);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                          self->project->name != NULL ? self->project->name : "");
@@ -494,21 +428,16 @@ settle_project_editor_get_field (SettleProjectEditor *self,
                                  guint                index,
                                  const char          *field)
 {
-  MilestoneWidgets *mw;
+  static const SettleLineRowsField fields[] = {
+    { "name", G_STRUCT_OFFSET (MilestoneWidgets, name) },
+    { "amount", G_STRUCT_OFFSET (MilestoneWidgets, amount) },
+    { "due", G_STRUCT_OFFSET (MilestoneWidgets, due) },
+    { "remove", G_STRUCT_OFFSET (MilestoneWidgets, remove) },
+  };
 
   g_return_val_if_fail (SETTLE_IS_PROJECT_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  mw = milestone_at (self, index);
-  if (mw == NULL)
-    return NULL;
-  if (g_str_equal (field, "name"))
-    return GTK_WIDGET (mw->name);
-  if (g_str_equal (field, "amount"))
-    return GTK_WIDGET (mw->amount);
-  if (g_str_equal (field, "due"))
-    return GTK_WIDGET (mw->due);
-  if (g_str_equal (field, "remove"))
-    return GTK_WIDGET (mw->remove);
-  return NULL;
+  return settle_line_rows_find_field (self->milestones_list, index, fields,
+                                      G_N_ELEMENTS (fields), field);
 }

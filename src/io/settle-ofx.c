@@ -12,10 +12,11 @@
 #include "settle-statement-private.h"
 
 /* libofx finds the structure (accounts, statements, transactions, names) but gives
- * amounts as double and dates shifted through time_t, and says little about what is
- * wrong. So a scan of our own reads every amount and date exactly, in document order,
- * and checks the file first, to name the line and element of a problem; the n-th
- * transaction libofx reports is the n-th STMTTRN of the scan (checked by FITID). */
+ * amounts as binary floating point and dates shifted through time_t, and says little
+ * about what is wrong. So a scan of our own reads every amount and date exactly, in
+ * document order, and checks the file first, to name the line and element of a
+ * problem; the n-th transaction libofx reports is the n-th STMTTRN of the scan
+ * (checked by FITID). */
 
 /* libofx keeps global state (its message switches, the SGML parser). */
 static GMutex ofx_lock;

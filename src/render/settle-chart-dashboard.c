@@ -369,7 +369,7 @@ settle_chart_draw_aging_stacked (cairo_t                    *cr,
 {
   const char *names[SETTLE_AGING_N_BUCKETS];
   const SettleRgb *colours[SETTLE_AGING_N_BUCKETS];
-  g_autofree char *name_store[SETTLE_AGING_N_BUCKETS] = { NULL };
+  char *name_store[SETTLE_AGING_N_BUCKETS] = { NULL };
   StackGeometry g;
   Stack s;
   SettleChartInk ink;
@@ -392,6 +392,9 @@ settle_chart_draw_aging_stacked (cairo_t                    *cr,
     }
   settle_chart_legend (cr, &ink, g.bar_x, SETTLE_CHART_PAD, width - SETTLE_CHART_PAD,
                        SETTLE_AGING_N_BUCKETS, names, colours);
+  /* (g_autofree on an array would free only its first element.) */
+  for (int b = 0; b < SETTLE_AGING_N_BUCKETS; b++)
+    g_free (name_store[b]);
 
   max = stack_max (&s);
   if (s.n == 0 || max <= 0)
