@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Same values as SettleBillingDialogState and SettleDunningDialogState. */
 typedef enum
 {
   SETTLE_RUN_DIALOG_PREVIEW, /* choosing the date; the plan is computed in a worker */

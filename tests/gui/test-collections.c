@@ -180,7 +180,7 @@ test_templates (void)
 static gboolean
 dunning_idle (SettleDunningDialog *dialog)
 {
-  return !settle_dunning_dialog_get_busy (dialog);
+  return !settle_run_dialog_get_busy (SETTLE_RUN_DIALOG (dialog));
 }
 
 static void
@@ -217,29 +217,29 @@ test_dunning_run (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dunning-run", NULL));
   dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
   SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
-  g_assert_null (settle_dunning_dialog_get_error (dialog));
-  g_assert_cmpstr (settle_dunning_dialog_get_summary (dialog), ==, described);
-  g_assert_cmpuint (settle_dunning_dialog_get_n_items (dialog), ==, plan->items->len);
+  g_assert_null (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
+  g_assert_cmpstr (settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (dialog)), ==, described);
+  g_assert_cmpuint (settle_run_dialog_get_n_items (SETTLE_RUN_DIALOG (dialog)), ==, plan->items->len);
   settle_gui_test_save_png (GTK_WIDGET (dialog), "collections-dunning-preview.png");
 
   /* Another run holds the book: nothing is done, and the dialog says why. */
   holder = settle_gui_test_open_book (book_path);
   g_assert_true (settle_book_lock (holder, SETTLE_BOOK_LOCK_RUN, &error));
   g_assert_no_error (error);
-  settle_dunning_dialog_run (dialog);
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
   SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
-  g_assert_cmpint (settle_dunning_dialog_get_state (dialog), ==, SETTLE_DUNNING_DIALOG_PREVIEW);
-  g_assert_nonnull (settle_dunning_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (settle_dunning_dialog_get_error (dialog), "Another run"));
+  g_assert_cmpint (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)), ==, SETTLE_RUN_DIALOG_PREVIEW);
+  g_assert_nonnull (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
+  g_assert_nonnull (strstr (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)), "Another run"));
   jobs = settle_outbox_list (reader, NULL, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jobs->len, ==, 0);
   g_clear_pointer (&jobs, g_ptr_array_unref);
   settle_book_unlock (holder, SETTLE_BOOK_LOCK_RUN);
 
-  settle_dunning_dialog_run (dialog);
-  SETTLE_GUI_TEST_WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
-  g_assert_null (settle_dunning_dialog_get_error (dialog));
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)) == SETTLE_RUN_DIALOG_DONE);
+  g_assert_null (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
   settle_gui_test_save_png (GTK_WIDGET (dialog), "collections-dunning-done.png");
 
   /* The reminders wait in the outbox, the "firm" ones with the edited subject. */
@@ -290,12 +290,12 @@ test_dunning_run (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dunning-run", NULL));
   dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_DUNNING_DIALOG);
-  settle_dunning_dialog_set_date (dialog, &today);
+  settle_run_dialog_set_date (SETTLE_RUN_DIALOG (dialog), &today);
   SETTLE_GUI_TEST_WAIT_FOR (dunning_idle (dialog));
-  g_assert_cmpuint (settle_dunning_dialog_get_n_items (dialog), ==, plan->items->len);
-  settle_dunning_dialog_run (dialog);
-  SETTLE_GUI_TEST_WAIT_FOR (settle_dunning_dialog_get_state (dialog) == SETTLE_DUNNING_DIALOG_DONE);
-  g_assert_null (settle_dunning_dialog_get_error (dialog));
+  g_assert_cmpuint (settle_run_dialog_get_n_items (SETTLE_RUN_DIALOG (dialog)), ==, plan->items->len);
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
+  SETTLE_GUI_TEST_WAIT_FOR (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)) == SETTLE_RUN_DIALOG_DONE);
+  g_assert_null (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
   jobs = settle_outbox_list (reader, NULL, 0, 0, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < jobs->len; i++)

@@ -322,7 +322,7 @@ billed_count (SettleBook *book,
 static gboolean
 dialog_idle (SettleBillingDialog *dialog)
 {
-  return !settle_billing_dialog_get_busy (dialog);
+  return !settle_run_dialog_get_busy (SETTLE_RUN_DIALOG (dialog));
 }
 
 static void
@@ -362,9 +362,9 @@ test_billing_run (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.billing-run", NULL));
   dialog = settle_gui_test_need_toplevel (SETTLE_TYPE_BILLING_DIALOG);
   SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
-  g_assert_null (settle_billing_dialog_get_error (dialog));
-  g_assert_cmpstr (settle_billing_dialog_get_summary (dialog), ==, expected);
-  g_assert_cmpuint (settle_billing_dialog_get_n_items (dialog), ==, plan->items->len);
+  g_assert_null (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
+  g_assert_cmpstr (settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (dialog)), ==, expected);
+  g_assert_cmpuint (settle_run_dialog_get_n_items (SETTLE_RUN_DIALOG (dialog)), ==, plan->items->len);
   settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-01-billing-preview.png");
 
   /* A bad date: a message on the field, nothing to run. */
@@ -374,36 +374,36 @@ test_billing_run (void)
                                                                      "date_row"));
 
     gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-02-30");
-    g_assert_nonnull (settle_billing_dialog_get_error (dialog));
-    g_assert_nonnull (strstr (settle_billing_dialog_get_error (dialog), "YYYY-MM-DD"));
-    settle_billing_dialog_run (dialog);
-    g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_PREVIEW);
-    settle_billing_dialog_set_date (dialog, &today);
+    g_assert_nonnull (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
+    g_assert_nonnull (strstr (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)), "YYYY-MM-DD"));
+    settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
+    g_assert_cmpint (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)), ==, SETTLE_RUN_DIALOG_PREVIEW);
+    settle_run_dialog_set_date (SETTLE_RUN_DIALOG (dialog), &today);
     SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
-    g_assert_cmpstr (settle_billing_dialog_get_summary (dialog), ==, expected);
+    g_assert_cmpstr (settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (dialog)), ==, expected);
   }
 
   /* Another process holds the run lock: a clear message, nothing made. */
   holder = settle_gui_test_open_book (book_path);
   g_assert_true (settle_book_lock (holder, SETTLE_BOOK_LOCK_RUN, &error));
   g_assert_no_error (error);
-  settle_billing_dialog_run (dialog);
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
   SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (dialog));
-  g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_PREVIEW);
-  g_assert_nonnull (settle_billing_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (settle_billing_dialog_get_error (dialog), "already working"));
-  g_test_message ("Locked: %s", settle_billing_dialog_get_error (dialog));
+  g_assert_cmpint (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)), ==, SETTLE_RUN_DIALOG_PREVIEW);
+  g_assert_nonnull (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
+  g_assert_nonnull (strstr (settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)), "already working"));
+  g_test_message ("Locked: %s", settle_run_dialog_get_error (SETTLE_RUN_DIALOG (dialog)));
   settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-02-billing-locked.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, 0);
   settle_book_unlock (holder, SETTLE_BOOK_LOCK_RUN);
 
   /* The run. */
-  settle_billing_dialog_run (dialog);
-  g_assert_cmpint (settle_billing_dialog_get_state (dialog), ==, SETTLE_BILLING_DIALOG_RUNNING);
-  SETTLE_GUI_TEST_WAIT_FOR (settle_billing_dialog_get_state (dialog) == SETTLE_BILLING_DIALOG_DONE);
-  g_test_message ("Run: %s", settle_billing_dialog_get_summary (dialog));
-  g_assert_nonnull (strstr (settle_billing_dialog_get_summary (dialog), "invoices made"));
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (dialog));
+  g_assert_cmpint (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)), ==, SETTLE_RUN_DIALOG_RUNNING);
+  SETTLE_GUI_TEST_WAIT_FOR (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (dialog)) == SETTLE_RUN_DIALOG_DONE);
+  g_test_message ("Run: %s", settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (dialog)));
+  g_assert_nonnull (strstr (settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (dialog)), "invoices made"));
   settle_gui_test_save_png (GTK_WIDGET (dialog), "runs-03-billing-done.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, per_agreement[j]);
@@ -413,11 +413,11 @@ test_billing_run (void)
   again = g_object_ref (settle_billing_dialog_new (window));
   gtk_window_present (GTK_WINDOW (again));
   SETTLE_GUI_TEST_WAIT_FOR (dialog_idle (again));
-  g_test_message ("Again: %s", settle_billing_dialog_get_summary (again));
-  g_assert_nonnull (strstr (settle_billing_dialog_get_summary (again), "Nothing to bill"));
-  g_assert_cmpuint (settle_billing_dialog_get_n_items (again), ==, 0);
-  settle_billing_dialog_run (again);
-  g_assert_cmpint (settle_billing_dialog_get_state (again), ==, SETTLE_BILLING_DIALOG_PREVIEW);
+  g_test_message ("Again: %s", settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (again)));
+  g_assert_nonnull (strstr (settle_run_dialog_get_summary (SETTLE_RUN_DIALOG (again)), "Nothing to bill"));
+  g_assert_cmpuint (settle_run_dialog_get_n_items (SETTLE_RUN_DIALOG (again)), ==, 0);
+  settle_run_dialog_run (SETTLE_RUN_DIALOG (again));
+  g_assert_cmpint (settle_run_dialog_get_state (SETTLE_RUN_DIALOG (again)), ==, SETTLE_RUN_DIALOG_PREVIEW);
   settle_gui_test_save_png (GTK_WIDGET (again), "runs-04-billing-nothing.png");
   for (guint j = 0; j < N_AGREEMENTS; j++)
     g_assert_cmpuint (billed_count (reader, agreement_ids[j]), ==, per_agreement[j]);
